@@ -1,0 +1,37 @@
+# Every target sets up what it needs: a virtual environment in .venv,
+# installed from requirements.lock the first time (and again when it changes).
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve build test lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## Strict build into site/
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+test: $(STAMP) ## Run the whole test suite (needs Debian's chromium: apt-get install chromium)
+	$(BIN)/python -m pytest
+
+lock: $(STAMP) ## Re-pin every dependency from pyproject.toml into requirements.lock
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 --quiet -o requirements.lock
+
+clean: ## Remove the built site and the virtual environment
+	rm -rf site $(VENV)

@@ -1,0 +1,95 @@
+"""Links from a page in one language to a page in the other.
+
+mkdocs-static-i18n builds each language with only that language's files, so
+MkDocs reports `[text](../ru/transport.md)` in a Kazakh page as a broken link.
+This hook checks such a link against docs/ itself (a missing target still
+fails the build), hides it from MkDocs' check behind a marker, and writes the
+final relative URL into the HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+MARKER = "i18n-page:"
+
+
+def on_page_markdown(markdown, page, config, files):
+    locales, _ = _locales(config)
+    return mark_language_links(markdown, page.file.src_uri, locales, _docs_pages(config))
+
+
+def on_page_content(html, page, config, files):
+    _, default = _locales(config)
+    return resolve_language_links(html, page.url, default, config.use_directory_urls)
+
+
+def _locales(config) -> tuple[list[str], str]:
+    languages = config.plugins["i18n"].config.languages
+    return [lang.locale for lang in languages], next(lang.locale for lang in languages if lang.default)
+
+
+def _docs_pages(config) -> set[str]:
+    root = Path(config.docs_dir)
+    return {path.relative_to(root).as_posix() for path in root.rglob("*.md")}
+
+
+# A Markdown inline link target: ](target) or ](target "title")
+_LINK = re.compile(r"\]\((?P<target>[^)\s]+\.md)(?P<anchor>#[^)\s]*)?(?P<rest>[^)]*)\)")
+
+
+def mark_language_links(markdown: str, src_uri: str, locales: list[str], pages: set[str]) -> str:
+    """Replace links into another language's folder by a marker; fail on a missing target."""
+    own = src_uri.split("/", 1)[0]
+
+    def mark(match: re.Match) -> str:
+        target = _normalise(PurePosixPath(src_uri).parent / match.group("target"))
+        locale = target.split("/", 1)[0]
+        if locale == own or locale not in locales:
+            return match.group(0)
+        if target not in pages:
+            raise PluginError(f"{src_uri}: link '{match.group('target')}' points to {target}, "
+                              "which does not exist in docs/; correct the link or add the page")
+        return f"]({MARKER}{target}{match.group('anchor') or ''}{match.group('rest')})"
+
+    return _LINK.sub(mark, markdown)
+
+
+def _normalise(path: PurePosixPath) -> str:
+    parts: list[str] = []
+    for part in path.parts:
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return "/".join(parts)
+
+
+def page_url(src: str, default_locale: str, use_directory_urls: bool = True) -> str:
+    """The site URL of docs/<locale>/<page>.md: the default language lives at the root."""
+    locale, _, page = src.partition("/")
+    prefix = "" if locale == default_locale else f"{locale}/"
+    stem = page[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return prefix + stem if use_directory_urls else f"{prefix}{stem}index.html"
+    return f"{prefix}{stem}/" if use_directory_urls else f"{prefix}{stem}.html"
+
+
+def resolve_language_links(html: str, current_url: str, default_locale: str,
+                           use_directory_urls: bool = True) -> str:
+    """Turn each marker href into the target's URL relative to the current page."""
+
+    def resolve(match: re.Match) -> str:
+        src, _, anchor = match.group(1).partition("#")
+        url = get_relative_url(page_url(src, default_locale, use_directory_urls) or ".", current_url or ".")
+        if use_directory_urls and not url.endswith("/") and not url.endswith(".html"):
+            url += "/"
+        return f'href="{url}{"#" + anchor if anchor else ""}"'
+
+    return re.sub(rf'href="{re.escape(MARKER)}([^"]+)"', resolve, html)
