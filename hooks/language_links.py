@@ -15,22 +15,17 @@ from pathlib import Path, PurePosixPath
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from languages import default_locale, locales
+
 MARKER = "i18n-page:"
 
 
 def on_page_markdown(markdown, page, config, files):
-    locales, _ = _locales(config)
-    return mark_language_links(markdown, page.file.src_uri, locales, _docs_pages(config))
+    return mark_language_links(markdown, page.file.src_uri, locales(config), _docs_pages(config))
 
 
 def on_page_content(html, page, config, files):
-    _, default = _locales(config)
-    return resolve_language_links(html, page.url, default, config.use_directory_urls)
-
-
-def _locales(config) -> tuple[list[str], str]:
-    languages = config.plugins["i18n"].config.languages
-    return [lang.locale for lang in languages], next(lang.locale for lang in languages if lang.default)
+    return resolve_language_links(html, page.url, default_locale(config), config.use_directory_urls)
 
 
 def _docs_pages(config) -> set[str]:

@@ -1,0 +1,129 @@
+"""The built site as a whole: languages, switcher, no third-party assets,
+the Kazakh interface strings."""
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import material
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSET_SELECTORS = {
+    "script[src]": "src", "img[src]": "src", "iframe[src]": "src", "source[src]": "src",
+    "link[rel~=stylesheet]": "href", "link[rel~=icon]": "href", "link[rel~=preload]": "href",
+    "link[rel~=modulepreload]": "href", "link[rel~=manifest]": "href", "link[rel~=preconnect]": "href",
+}
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page_url(site: Path, path: Path) -> str:
+    """The URL path of a built file, as a server at the site root would show it."""
+    relative = path.relative_to(site).as_posix()
+    return "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+
+
+def resolves(site: Path, base: str, href: str) -> bool:
+    """Does a relative link from the page at `base` reach a built file?"""
+    target = urlsplit(urljoin(base, href)).path.lstrip("/")
+    path = site / target
+    return (path / "index.html").is_file() if not target or target.endswith("/") else path.is_file()
+
+
+def test_the_expected_pages_are_built(site):
+    urls = {page_url(site, path) for path in html_pages(site)}
+    assert {"/", "/diplomacy/", "/about/", "/ru/", "/ru/transport/", "/ru/about/",
+            "/404.html", "/ru/404.html"} <= urls
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "ru/"])
+def test_every_page_has_the_html_lang_of_its_language(site, lang_prefix):
+    expected = "ru" if lang_prefix else "kk"
+    pages = [p for p in html_pages(site) if p.relative_to(site).as_posix().startswith("ru/") == bool(lang_prefix)]
+    assert pages
+    for path in pages:
+        assert soup(path).html["lang"] == expected, path
+
+
+def test_the_language_switcher_is_on_every_page_and_its_targets_exist(site):
+    for path in html_pages(site):
+        if path.name == "404.html":
+            continue  # served at any address, so its links are site-absolute
+        links = soup(path).select("a.md-select__link")
+        assert {a["hreflang"] for a in links} == {"kk", "ru"}, path
+        for a in links:
+            assert not a["href"].startswith("/"), f"{path}: {a['href']} breaks below a sub-path"
+            assert resolves(site, page_url(site, path), a["href"]), f"{path}: {a['href']}"
+
+
+def test_the_switcher_leads_to_the_counterpart_or_the_other_home(site):
+    def target(page, lang):
+        a = soup(site / page).select_one(f'a.md-select__link[hreflang="{lang}"]')
+        return urlsplit(urljoin(page_url(site, site / page), a["href"])).path
+
+    assert target("about/index.html", "ru") == "/ru/about/"
+    assert target("ru/about/index.html", "kk") == "/about/"
+    assert target("diplomacy/index.html", "ru") == "/ru/"
+    assert target("ru/transport/index.html", "kk") == "/"
+
+
+def test_cross_language_links_in_the_text_resolve(site):
+    for page in ("index.html", "about/index.html", "ru/index.html", "ru/about/index.html"):
+        hrefs = [a["href"] for a in soup(site / page).select("article a[hreflang]")]
+        assert hrefs, page
+        for href in hrefs:
+            assert resolves(site, page_url(site, site / page), href), f"{page}: {href}"
+
+
+def test_no_asset_comes_from_another_host(site):
+    for path in html_pages(site):
+        document = soup(path)
+        for selector, attribute in ASSET_SELECTORS.items():
+            for node in document.select(selector):
+                assert not urlsplit(node[attribute]).netloc, f"{path}: {node}"
+        for style in document.select("style"):
+            assert not re.search(r"url\(\s*['\"]?(https?:)?//", style.text), path
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert not re.search(r"@import\s+url\(\s*['\"]?(https?:)?//|fonts\.googleapis", text), css
+
+
+def _translation_keys(path: Path) -> dict[str, str]:
+    return dict(re.findall(r'^\s*"([\w.]+)": "(.*)",?$', path.read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def test_the_kazakh_interface_translates_every_key_of_materials_english():
+    english = _translation_keys(Path(material.__file__).parent / "templates/partials/languages/en.html")
+    kazakh = _translation_keys(ROOT / "overrides/partials/languages/kk.html")
+    assert len(english) > 40
+    assert kazakh.keys() == english.keys()
+    assert kazakh["language"] == "kk"
+    assert kazakh["search.config.lang"] == "ru"
+    untranslated = {key for key in english if kazakh[key] == english[key]}
+    assert untranslated <= {"direction", "search.config.pipeline", "search.config.separator"}
+
+
+def test_the_interface_is_kazakh_on_kazakh_pages_and_russian_on_russian_ones(site):
+    assert soup(site / "diplomacy/index.html").select_one("input.md-search__input")["placeholder"] == "Іздеу"
+    assert soup(site / "ru/transport/index.html").select_one("input.md-search__input")["placeholder"] == "Поиск"
+
+
+def test_the_fragment_is_marked_as_one(site):
+    article = soup(site / "ru/transport/index.html").select_one("article")
+    assert "Фрагмент" in article.select_one(".admonition-title").text
+    assert article.select_one(".fragment-break")
+
+
+def test_headings_have_readable_ascii_ids(site):
+    ids = [h["id"] for h in soup(site / "diplomacy/index.html").select("article h2")]
+    assert ids[:3] == ["intro", "digital-diplomacy", "public-diplomacy"]
+    assert ids[-1] == "references"
+    assert all(re.fullmatch(r"[a-z][a-z0-9-]*", i) for i in ids)
