@@ -108,8 +108,12 @@ def parse_bibliography(text: str, name: str = "refs.bib") -> BibliographyData:
     try:
         return parse_string(text, "bibtex")
     except PybtexSyntaxError as error:
-        raise PluginError(f"{name}:{error.lineno}: malformed BibTeX: {error.message}; "
-                          "check the braces, commas and quotes of this entry") from error
+        detail = str(error).split(": ", 1)[-1]
+        # pybtex notices an unclosed brace only where the next entry starts.
+        starts = [(line, key) for key, line in seen.items() if line < error.lineno]
+        where = f" in or after entry '{starts[-1][1]}' (from line {starts[-1][0]})" if starts else ""
+        raise PluginError(f"{name}:{error.lineno}: malformed BibTeX{where}: {detail}; "
+                          "check the braces, commas and quotes there") from error
     except (BibliographyDataError, PybtexError) as error:
         raise PluginError(f"{name}: {error}; fix the entry it names") from error
 
@@ -145,7 +149,7 @@ def find_citations(markdown: str, src: str = "page") -> list[tuple[re.Match, Cit
             line = markdown.count("\n", 0, match.start()) + 1
             raise PluginError(
                 f"{src}:{line}: cannot read the citation '{match.group(0)}'; write one source "
-                "per bracket as [@key] or [@key, С. 12] (escape a literal @ as \\@)")
+                "per bracket as [@key] or [@key, С. 12]")
         found.append((match, Citation(citation.group("key"), citation.group("locator") or "")))
     return found
 

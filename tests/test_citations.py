@@ -1,0 +1,241 @@
+"""Numbered citations: helpers on plain strings, the built page, the browser,
+and builds of a broken copy of the site that must fail with a clear message."""
+
+import re
+from pathlib import Path
+
+import jinja2
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+
+from citations import (
+    find_citations,
+    format_reference,
+    number_citations,
+    parse_bibliography,
+    render_citations,
+)
+from conftest import ROOT, build_site, copy_project
+
+SOURCE_CITATIONS = ["[1, С. 183]", "[2, С. 120]", "[3, С. 101]", "[2, С. 123]", "[3, С. 102]",
+                    "[4]", "[5]", "[6]", "[7]", "[7]", "[1, С. 188]"]
+FIXTURE = parse_bibliography((ROOT / "tests/data/gost.bib").read_text(encoding="utf-8")).entries
+TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
+
+
+# --- helpers on plain strings -------------------------------------------------
+
+def test_a_citation_keeps_its_locator_verbatim():
+    (_, citation), = find_citations("текст[@src, С. 183].")
+    assert (citation.key, citation.locator) == ("src", "С. 183")
+
+
+def test_an_email_address_is_not_a_citation():
+    assert find_citations("lagnas@bk.ru [lagnas@bk.ru] `[@code]`") == []
+
+
+@pytest.mark.parametrize("text", ["[@src С. 183]", "[см. @src]", "[@a; @b]", "[@]"])
+def test_a_bracket_with_an_unreadable_citation_fails_with_page_and_line(text):
+    with pytest.raises(PluginError, match=r"kk/page\.md:2: cannot read the citation"):
+        find_citations(f"Абзац.\n{text}", "kk/page.md")
+
+
+def test_sources_are_numbered_in_order_of_first_citation():
+    citations = [c for _, c in find_citations("[@b] [@a, С. 1] [@b, С. 2] [@c]")]
+    assert number_citations(citations) == ["b", "a", "c"]
+    assert [c.number for c in citations] == [1, 2, 1, 3]
+    assert [c.id for c in citations] == ["cite-1", "cite-2", "cite-3", "cite-4"]
+
+
+def _render(markdown, entries=FIXTURE, lang="ru"):
+    return render_citations(markdown, entries, lang, "kk/page.md",
+                            TEMPLATES.get_template("partials/citation.html"),
+                            TEMPLATES.get_template("partials/references.html"))
+
+
+def test_rendered_citations_read_as_the_source_prints_them():
+    html, cited = _render("А[@book, С. 12]. Б [@article].\n\n\\bibliography\n")
+    text = BeautifulSoup(html, "html.parser").get_text()
+    assert "А[1, С. 12]. Б [2]." in text
+    assert cited == {"book", "article"}
+    assert '<li id="ref-book" value="1">' in html and 'href="#cite-1"' in html
+
+
+def test_an_unknown_key_fails_with_key_page_and_line():
+    with pytest.raises(PluginError, match=r"kk/page\.md:3: unknown citation key 'nobody'.*refs\.bib"):
+        _render("\n\nтекст [@nobody].\n\n\\bibliography")
+
+
+def test_a_page_that_cites_needs_a_place_for_its_reference_list():
+    with pytest.raises(PluginError, match=r"\\bibliography"):
+        _render("текст [@book].")
+
+
+def test_duplicate_keys_fail_with_both_lines():
+    text = "@misc{a,\n  note = {x}\n}\n\n@misc{a,\n  note = {y}\n}\n"
+    with pytest.raises(PluginError, match=r"refs\.bib:5: duplicate key 'a' \(first defined on line 1\)"):
+        parse_bibliography(text)
+
+
+def test_malformed_bibtex_fails_with_the_line():
+    with pytest.raises(PluginError, match=r"refs\.bib:7: malformed BibTeX in or after entry 'b' \(from line 4\): "
+                                          r"premature end of file"):
+        parse_bibliography("@misc{a,\n  note = {x}\n}\n@misc{b,\n  note = {y,\n}\n")
+
+
+# --- GOST R 7.0.5-2008 formatting ---------------------------------------------
+
+EXPECTED_RU = {
+    "book": "Смагулов Е. М. Цифровая дипломатия: теория и практика. – Астана : Фолиант, 2019. – 224 с.",
+    "article": "Нурланова А. С. Социальные сети во внешней политике Казахстана // "
+               "Вестник ЕНУ им. Л. Н. Гумилева. – 2018. – Т. 4, № 125. – С. 101–108.",
+    "webpage": "Твиттер-дипломатия: обзор 2018 года [Электронный ресурс]. – 2018. – "
+               "URL: https://example.org/twiplomacy-2018 (дата обращения: 01.03.2019).",
+    "two-authors": "Иванов И. И. Публичная дипломатия в эпоху интернета / И. И. Иванов, А. С. Петрова. – "
+                   "М. : Аспект Пресс, 2020. – 312 с.",
+    "four-authors": "Мягкая сила / А. А. Ахметов [и др.]. – Алматы : Қазақ университеті, 2017. – 150 с.",
+}
+
+
+@pytest.mark.parametrize("key", EXPECTED_RU)
+def test_gost_reference_in_russian(key):
+    assert format_reference(FIXTURE[key], "ru") == EXPECTED_RU[key]
+
+
+def test_gost_reference_in_kazakh_uses_kazakh_words():
+    assert format_reference(FIXTURE["webpage"], "kk") == (
+        "Твиттер-дипломатия: обзор 2018 года [Электрондық ресурс]. – 2018. – "
+        "URL: https://example.org/twiplomacy-2018 (қаралған күні: 01.03.2019).")
+    assert format_reference(FIXTURE["book"], "kk").endswith("2019. – 224 б.")
+    assert "[т.б.]" in format_reference(FIXTURE["four-authors"], "kk")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_no_english_words_and_titles_keep_their_case(lang):
+    for key, entry in FIXTURE.items():
+        text = format_reference(entry, lang)
+        assert not re.search(r"\b(and|pages|pp|In|Retrieved|accessed|edition)\b", text), text
+        assert entry.fields["title"] in text
+
+
+def test_an_entry_without_details_says_so_and_keeps_its_note():
+    entries = parse_bibliography("@misc{s, note = {Мақалада анықтама үшін келтірілген.}}").entries
+    assert format_reference(entries["s"], "kk") == (
+        "Библиографиялық сипаттамасы түпнұсқада берілмеген. Мақалада анықтама үшін келтірілген.")
+    assert format_reference(entries["s"], "ru").startswith("Библиографическое описание в оригинале не приведено.")
+
+
+# --- the built paper ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def paper(site):
+    return BeautifulSoup((site / "diplomacy/index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_paper_shows_all_eleven_citations_in_the_source_order(paper):
+    shown = [" ".join(span.get_text().split()) for span in paper.select("article .citation")]
+    assert shown == SOURCE_CITATIONS
+
+
+def test_no_citation_is_dropped_or_left_raw(site, paper):
+    markdown = (ROOT / "docs/kk/diplomacy.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"\[@", markdown)) == len(paper.select("article .citation")) == 11
+    assert "@source" not in paper.get_text()
+    assert "\\bibliography" not in paper.get_text()
+
+
+def test_the_reference_list_has_seven_entries_numbered_one_to_seven(paper):
+    heading = paper.select_one("h2#references")
+    assert heading and heading.get_text().strip().startswith("Әдебиеттер")
+    entries = paper.select("ol.references > li")
+    assert [li["value"] for li in entries] == [str(n) for n in range(1, 8)]
+    for li in entries:
+        assert "Библиографиялық сипаттамасы түпнұсқада берілмеген." in li.get_text()
+
+
+def test_each_citation_links_to_its_entry_and_each_entry_links_back(paper):
+    citations = paper.select("article .citation a.footnote-ref")
+    for link in citations:
+        entry = paper.select_one(link["href"])
+        assert entry is not None and entry.name == "li"
+        assert entry["value"] == link.get_text()
+        assert entry.select_one(f'.reference-backlinks a[href="#{link["id"]}"]'), link
+    backlinks = paper.select(".reference-backlinks a")
+    assert sorted(a["href"] for a in backlinks) == sorted(f"#{a['id']}" for a in citations)
+
+
+@pytest.mark.browser
+def test_hover_and_keyboard_focus_show_the_reference(page, server):
+    page.goto(server + "diplomacy/")
+    citation = page.locator("a.footnote-ref").first
+    tooltip = page.locator(".md-tooltip2--active")
+    citation.hover()
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "Библиографиялық сипаттамасы" in tooltip.inner_text()
+    assert "Мәтіндегі" not in tooltip.inner_text()  # the entry's links back are hidden
+    page.mouse.move(0, 0)
+    tooltip.wait_for(state="hidden", timeout=5000)
+    citation.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "Библиографиялық сипаттамасы" in tooltip.inner_text()
+
+
+@pytest.mark.browser
+def test_a_citation_jumps_to_its_entry_and_back(page, server):
+    page.goto(server + "diplomacy/")
+    page.locator("a.footnote-ref").nth(3).click()  # [2, С. 123]
+    assert page.url.endswith("#ref-source-2")
+    assert page.locator("#ref-source-2").is_visible()
+    page.locator('#ref-source-2 .reference-backlinks a[href="#cite-4"]').click()
+    assert page.url.endswith("#cite-4")
+    assert page.locator("#cite-4").is_visible()
+
+
+# --- bad input fails the build ------------------------------------------------
+
+def _broken_build(tmp_path: Path, edit) -> str:
+    project = copy_project(tmp_path)
+    edit(project)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0, "the build should have failed"
+    return result.stdout + result.stderr
+
+
+def _replace(path: Path, old: str, new: str):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_build_fails_on_an_unknown_key(tmp_path):
+    log = _broken_build(tmp_path, lambda p: _replace(p / "docs/kk/diplomacy.md", "[@source-4]", "[@source-44]"))
+    assert re.search(r"kk/diplomacy\.md:\d+: unknown citation key 'source-44'", log), log
+
+
+def test_build_fails_on_an_unreadable_citation(tmp_path):
+    log = _broken_build(tmp_path, lambda p: _replace(p / "docs/kk/diplomacy.md", "[@source-6]", "[@source-6 С. 5]"))
+    assert re.search(r"kk/diplomacy\.md:\d+: cannot read the citation '\[@source-6 С\. 5\]'", log), log
+
+
+def test_build_fails_on_malformed_refs_bib(tmp_path):
+    log = _broken_build(tmp_path, lambda p: _replace(p / "refs.bib", "(С. 102) үшін сілтеме жасалған.}", "(С. 102"))
+    assert re.search(r"refs\.bib:\d+: malformed BibTeX in or after entry 'source-3' \(from line \d+\)", log), log
+
+
+def test_build_fails_on_a_duplicate_key(tmp_path):
+    def duplicate(project):
+        with (project / "refs.bib").open("a", encoding="utf-8") as bib:
+            bib.write("\n@misc{source-2,\n  note = {again}\n}\n")
+    log = _broken_build(tmp_path, duplicate)
+    assert re.search(r"refs\.bib:\d+: duplicate key 'source-2' \(first defined on line \d+\)", log), log
+
+
+def test_build_reports_an_entry_no_page_cites(tmp_path):
+    def uncited(project):
+        with (project / "refs.bib").open("a", encoding="utf-8") as bib:
+            bib.write("\n@misc{source-8,\n  note = {nobody cites this}\n}\n")
+    log = _broken_build(tmp_path, uncited)
+    assert "refs.bib: entry 'source-8' is not cited by any page" in log, log
