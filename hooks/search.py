@@ -1,0 +1,109 @@
+"""One search index per language, tuned for Kazakh and Russian readers.
+
+Material's search with mkdocs-static-i18n has one shared index, so results mix
+languages; its separator keeps «жұмсақ glued to its quote; and lunr has no
+Kazakh. After the build this hook:
+
+- splits /search/search_index.json into one index per language: Kazakh stays
+  there, Russian goes to /ru/search/search_index.json with locations relative
+  to /ru/, and each Russian page's search base (`__config.base`) points to /ru/;
+- gives each index a separator that also splits on quotes, brackets, dashes
+  and other punctuation, and a pipeline without stemmer or stop words, so a
+  full word and any prefix of it match;
+- makes the Kazakh index use `lunr.kk` (docs/assets/javascripts/lunr/min/
+  lunr.kk.min.js), which also indexes each Kazakh word with its letters folded
+  as on a Russian keyboard (ә→а, ғ→г, қ→к, ң→н, ө→о, ұ→у, ү→у, һ→х, і→и).
+
+tests/test_search.py pins all of this, so a Material upgrade that changes the
+index format or the worker fails the suite.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from languages import default_locale, locales
+
+INDEX = "search/search_index.json"
+# Whitespace and the punctuation around words in both texts.
+SEPARATOR = r"[\s\-–—«»\"“”„'‘’`()\[\]{}.,;:!?…/]+"
+# lunr language plugin per locale: Material loads lunr.<lang>.min.js.
+LUNR_LANGUAGE = {"kk": "kk", "ru": "ru"}
+
+
+# After mkdocs-static-i18n (priority -100) has built every language and
+# written the shared index.
+@event_priority(-200)
+def on_post_build(config):
+    i18n = config.plugins["i18n"]
+    if i18n.building:
+        return
+    site = Path(config.site_dir)
+    shared = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    for locale, index in split_index(shared, locales(config), default_locale(config)).items():
+        path = site / language_prefix(locale, default_locale(config)) / INDEX
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def on_post_page(output, page, config):
+    locale = page.file.src_uri.split("/", 1)[0]
+    prefix = language_prefix(locale, default_locale(config))
+    return set_search_base(output, prefix) if prefix else output
+
+
+def language_prefix(locale: str, default: str) -> str:
+    """The URL folder of a language: '' for the default, 'ru/' for Russian."""
+    return "" if locale == default else f"{locale}/"
+
+
+def split_index(shared: dict, all_locales: list[str], default: str) -> dict[str, dict]:
+    """The shared index as one index per locale, locations relative to its folder."""
+    indexes = {}
+    for locale in all_locales:
+        prefix = language_prefix(locale, default)
+        docs = [
+            {**doc, "location": doc["location"][len(prefix):]}
+            for doc in shared["docs"]
+            if doc_locale(doc["location"], all_locales, default) == locale
+        ]
+        config = {
+            **shared["config"],
+            "lang": [LUNR_LANGUAGE.get(locale, "en")],
+            "separator": SEPARATOR,
+            "pipeline": ["trimmer"],
+        }
+        indexes[locale] = {**shared, "config": config, "docs": docs}
+    return indexes
+
+
+def doc_locale(location: str, all_locales: list[str], default: str) -> str:
+    """The locale of an index location: its folder, or the default at the root."""
+    folder = location.split("/", 1)[0]
+    return folder if folder in all_locales and folder != default else default
+
+
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+
+def set_search_base(html: str, prefix: str) -> str:
+    """Append the language folder to Material's `__config.base`, where its
+    search worker finds the index and resolves result links."""
+
+    def rewrite(match: re.Match) -> str:
+        app = json.loads(match.group(2))
+        app["base"] = app["base"].rstrip("/") + "/" + prefix
+        text = json.dumps(app, ensure_ascii=False)
+        # As Jinja's tojson: safe inside a <script> element.
+        for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
+            text = text.replace(char, escape)
+        return match.group(1) + text + match.group(3)
+
+    html, count = _CONFIG.subn(rewrite, html, count=1)
+    if count != 1:
+        raise ValueError("Material's <script id=\"__config\"> not found: has the theme changed?")
+    return html
