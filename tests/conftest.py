@@ -23,9 +23,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def build_site(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of the project at `project` into site_dir."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
@@ -41,27 +43,36 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site_dir)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return site_dir
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
 @pytest.fixture(scope="session")
-def server(site) -> str:
-    """Base URL of the built site served on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def _http(tmp_path_factory):
+    """A server on 127.0.0.1 for the site folder, started before the build so
+    that the build's site_url is the address the browser tests use."""
+    site_dir = tmp_path_factory.mktemp("site")
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
+    yield site_dir, f"http://127.0.0.1:{httpd.server_port}/"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site(_http) -> Path:
+    """The real site, built once with `mkdocs build --strict`."""
+    site_dir, url = _http
+    result = build_site(ROOT, site_dir, site_url=url)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def server(site, _http) -> str:
+    """Base URL of the built site served on 127.0.0.1 (also its site_url)."""
+    return _http[1]
 
 
 @pytest.fixture(scope="session")

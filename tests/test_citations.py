@@ -168,6 +168,7 @@ def test_each_citation_links_to_its_entry_and_each_entry_links_back(paper):
 @pytest.mark.browser
 def test_hover_and_keyboard_focus_show_the_reference(page, server):
     page.goto(server + "diplomacy/")
+    page.wait_for_function("() => typeof window.component$ !== 'undefined'")  # Material has mounted
     citation = page.locator("a.footnote-ref").first
     tooltip = page.locator(".md-tooltip2--active")
     citation.hover()
