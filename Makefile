@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test urls lock clean
+.PHONY: help serve build test urls bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ build: $(STAMP) ## Strict build into site/
 
 test: $(STAMP) ## Run the whole test suite (needs Debian's chromium: apt-get install chromium)
 	$(BIN)/python -m pytest
+
+bench: build ## Print build time, page weight and search speed as tables
+	$(BIN)/python scripts/bench.py site
 
 urls: build ## Record new page URLs and fragment ids in published-urls.txt (never drops one)
 	$(BIN)/python scripts/published_urls.py --update site

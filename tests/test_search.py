@@ -1,0 +1,181 @@
+"""Search for Kazakh and Russian readers: the per-language indexes, the
+Kazakh lunr plugin, and a table of real queries typed into Chromium."""
+
+import json
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+from search import SEPARATOR, doc_locale, set_search_base, split_index
+
+ROOT = Path(__file__).resolve().parent.parent
+MATERIAL_JS = Path(material.__file__).parent / "templates/assets/javascripts"
+
+
+# --- helpers on plain data ----------------------------------------------------
+
+SHARED = {
+    "config": {"lang": ["ru"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"], "fields": {}},
+    "docs": [{"location": "", "title": "Басты бет", "text": ""},
+             {"location": "diplomacy/#intro", "title": "Кіріспе", "text": "<p>Бүгінгі</p>"},
+             {"location": "ru/", "title": "Главная", "text": ""},
+             {"location": "ru/transport/", "title": "Транспорт", "text": "<p>Казахстан</p>"}],
+}
+
+
+def test_the_shared_index_splits_into_one_index_per_language():
+    indexes = split_index(SHARED, ["kk", "ru"], "kk")
+    assert [d["location"] for d in indexes["kk"]["docs"]] == ["", "diplomacy/#intro"]
+    assert [d["location"] for d in indexes["ru"]["docs"]] == ["", "transport/"]
+    assert indexes["kk"]["config"]["lang"] == ["kk"] and indexes["ru"]["config"]["lang"] == ["ru"]
+    for index in indexes.values():
+        assert index["config"]["pipeline"] == ["trimmer"]  # no stemmer, no stop words
+        assert index["config"]["separator"] == SEPARATOR
+
+
+def test_doc_locale():
+    assert doc_locale("ru/about/#x", ["kk", "ru"], "kk") == "ru"
+    assert doc_locale("rules/", ["kk", "ru"], "kk") == "kk"
+
+
+def test_the_separator_splits_words_from_every_kind_of_punctuation():
+    text = "«жұмсақ күш» (ағылш. «soft power») \"Bound\" [1, С. 183] Whats‘up — Twitter-ді, т.б."
+    words = [w for w in re.split(SEPARATOR, text) if w]
+    assert words == ["жұмсақ", "күш", "ағылш", "soft", "power", "Bound", "1", "С", "183",
+                     "Whats", "up", "Twitter", "ді", "т", "б"]
+
+
+def test_the_search_base_of_a_russian_page_is_the_russian_folder():
+    html = '<script id="__config" type="application/json">{"base": "../..", "search": "x"}</script>'
+    assert json.loads(re.search(r">(.*)<", set_search_base(html, "ru/")).group(1))["base"] == "../../ru/"
+    with pytest.raises(ValueError, match="__config"):
+        set_search_base("<html></html>", "ru/")
+
+
+def test_material_still_loads_the_index_and_languages_where_the_hook_expects():
+    """A Material upgrade that moves these fails here, not silently in readers' browsers."""
+    bundle = next(MATERIAL_JS.glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    worker = next(MATERIAL_JS.glob("workers/search.*.min.js")).read_text(encoding="utf-8")
+    assert re.search(r'new URL\("search/search_index\.json",\w+\.base\)', bundle)
+    assert "/min/lunr.${" in worker and "importScripts" in worker
+
+
+# --- the built site -----------------------------------------------------------
+
+def _index(site, prefix=""):
+    return json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+
+
+def test_each_language_has_its_own_index(site):
+    kk, ru = _index(site), _index(site, "ru")
+    assert kk["config"]["lang"] == ["kk"] and ru["config"]["lang"] == ["ru"]
+    assert any(d["location"].startswith("diplomacy/") for d in kk["docs"])
+    assert not any(d["location"].startswith("ru/") for d in kk["docs"])
+    assert any(d["location"] == "transport/" for d in ru["docs"])
+    assert "магистраль" not in json.dumps(kk, ensure_ascii=False)
+    assert "жұмсақ" not in json.dumps(ru, ensure_ascii=False).replace("«Жұмсақ", "")
+
+
+def test_the_kazakh_lunr_plugin_is_shipped_where_materials_worker_loads_it(site):
+    plugin = (site / "assets/javascripts/lunr/min/lunr.kk.min.js").read_text(encoding="utf-8")
+    assert "lunr.kk = function" in plugin
+    assert all(pair in plugin for pair in ('"ә": "а"', '"ғ": "г"', '"қ": "к"', '"ң": "н"', '"ө": "о"',
+                                           '"ұ": "у"', '"ү": "у"', '"һ": "х"', '"і": "и"'))
+
+
+def test_russian_pages_search_the_russian_index(site):
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                       (site / "ru/transport/index.html").read_text(encoding="utf-8")).group(1)
+    assert json.loads(config)["base"] == "../../ru/"
+
+
+# --- queries in the browser ---------------------------------------------------
+
+def search(page, url: str, query: str) -> dict:
+    """Type query into Material's search on url; the results as a reader sees them."""
+    page.goto(url)
+    page.wait_for_function("() => typeof window.component$ !== 'undefined'")
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.type(query)
+    field.press("End")  # Playwright's type() of Cyrillic fires no keyup, which Material listens for
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && !/Іздеу|Поиск|Type|Инициализация|дайындалуда/.test(m.textContent) }")
+    page.wait_for_timeout(150)
+    return {
+        "meta": page.locator(".md-search-result__meta").inner_text(),
+        "links": page.locator(".md-search-result__item a").evaluate_all(
+            "links => links.map(a => { const u = new URL(a.href); return u.pathname + u.hash })"),
+        "marks": [m.lower() for m in page.locator(".md-search-result mark").all_inner_texts()],
+    }
+
+
+# (page searched from, query, a result that must be there, a word that must be highlighted)
+QUERIES = [
+    ("diplomacy/", "әлеуметтік", "/diplomacy/#social-networks", "әлеуметтік"),
+    ("diplomacy/", "ғаламтор", "/diplomacy/#digital-diplomacy", "ғаламтор"),
+    ("diplomacy/", "қоғамдық", "/diplomacy/#public-diplomacy", "қоғамдық"),
+    ("diplomacy/", "меңгере", "/diplomacy/#twiplomacy", "меңгере"),
+    ("diplomacy/", "өктемшіл", "/diplomacy/#digital-diplomacy", "өктемшіл"),
+    ("diplomacy/", "ұялы", "/diplomacy/#digital-diplomacy", "ұялы"),
+    ("diplomacy/", "үшінші", "/diplomacy/#twitter", "үшінші"),
+    ("diplomacy/", "жаһандық", "/diplomacy/#twitter", "жаһандық"),
+    ("diplomacy/", "білім", "/diplomacy/#social-networks", "білім"),
+    ("diplomacy/", "«Улисс»", "/diplomacy/#twiplomacy", "улисс"),
+    ("diplomacy/", "жұмсақ күш", "/diplomacy/#soft-power", "жұмсақ"),
+    ("diplomacy/", "ТВИПЛОМАТИЯ", "/diplomacy/#twiplomacy", "твипломатия"),
+    ("diplomacy/", "Кемерово", "/diplomacy/#twiplomacy", "кемерово"),
+    ("diplomacy/", "цукерб", "/diplomacy/#facebook", "цукерберг"),
+    ("diplomacy/", "дипломат", "/diplomacy/#digital-diplomacy", "дипломатия"),
+    ("diplomacy/", "жумсак куш", "/diplomacy/#soft-power", "жұмсақ"),
+    ("diplomacy/", "куш", "/diplomacy/#soft-power", "күш"),
+    ("diplomacy/", "кулы", "/diplomacy/#social-networks", "құлы"),
+    ("diplomacy/", "онтайл", "/diplomacy/#facebook", "оңтайландыруда"),
+    ("ru/transport/", "магистраль", "/ru/transport/", "магистраль"),
+    ("ru/transport/", "Туркестано", "/ru/transport/", "туркестано"),
+    ("ru/transport/", "железн", "/ru/transport/", "железная"),
+    ("ru/", "инфраструктуры", "/ru/transport/", "инфраструктуры"),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("start, query, expected, highlighted", QUERIES, ids=[q[1] for q in QUERIES])
+def test_query_finds_the_section_and_highlights_the_match(page, server, start, query, expected, highlighted):
+    result = search(page, server + start, query)
+    assert expected in result["links"], result
+    assert any(mark.startswith(highlighted[:4]) for mark in result["marks"]), result
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("start, query", [("diplomacy/", "магистраль"), ("ru/transport/", "жұмсақ"),
+                                          ("ru/transport/", "Твиттер")])
+def test_a_query_does_not_cross_languages(page, server, start, query):
+    result = search(page, server + start, query)
+    foreign = "/ru/" if start == "diplomacy/" else "/diplomacy/"
+    assert not any(link.startswith(foreign) for link in result["links"]), result
+
+
+@pytest.mark.browser
+def test_russian_results_stay_russian(page, server):
+    result = search(page, server + "ru/transport/", "Казахстан")
+    assert result["links"] and all(link.startswith("/ru/") for link in result["links"])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("start, message", [("diplomacy/", "Сәйкес құжат табылмады"),
+                                            ("ru/transport/", "Совпадений не найдено")])
+def test_a_nonsense_query_finds_nothing_and_says_so_in_the_pages_language(page, server, start, message):
+    result = search(page, server + start, "щшщжжэ")
+    assert result["links"] == [] and result["meta"] == message
+
+
+@pytest.mark.browser
+def test_a_result_opens_the_section_with_the_match_highlighted(page, server):
+    search(page, server + "diplomacy/", "Гарвард")
+    page.locator('.md-search-result__item a[href*="#soft-power"]').first.click()
+    page.wait_for_url(re.compile(r"#soft-power$"))
+    page.locator("article mark").first.wait_for()
+    assert page.locator("article mark").first.inner_text().lower().startswith("гарвард")
