@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test urls bench lock clean
+.PHONY: help serve build offline test urls bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -26,6 +26,13 @@ serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
 build: $(STAMP) ## Strict build into site/
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
+OFFLINE_BUILD ?= build/offline
+OFFLINE_ZIP ?= edition-offline.zip
+offline: $(STAMP) ## Build edition-offline.zip, a copy that works opened from disk
+	rm -rf $(OFFLINE_BUILD) $(OFFLINE_ZIP)
+	OFFLINE=true SITE_URL= $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_BUILD)/edition
+	$(BIN)/python -c 'import shutil, sys; shutil.make_archive(sys.argv[1].removesuffix(".zip"), "zip", sys.argv[2], "edition")' $(abspath $(OFFLINE_ZIP)) $(OFFLINE_BUILD)
+
 test: $(STAMP) ## Run the whole test suite (needs Debian's chromium: apt-get install chromium)
 	$(BIN)/python -m pytest
 
@@ -40,4 +47,4 @@ lock: $(STAMP) ## Re-pin every dependency from pyproject.toml into requirements.
 	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 --quiet -o requirements.lock
 
 clean: ## Remove the built site and the virtual environment
-	rm -rf site $(VENV)
+	rm -rf site build edition-offline.zip $(VENV)

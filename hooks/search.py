@@ -27,6 +27,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from languages import default_locale, locales
+from offline import is_offline
 
 INDEX = "search/search_index.json"
 # Whitespace and the punctuation around words in both texts.
@@ -47,7 +48,10 @@ def on_post_build(config):
     for locale, index in split_index(shared, locales(config), default_locale(config)).items():
         path = site / language_prefix(locale, default_locale(config)) / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        path.write_text(data, encoding="utf-8")
+        if is_offline(config):  # read from disk through a <script>, as Material's offline plugin does
+            path.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
 
 
 def on_post_page(output, page, config):
