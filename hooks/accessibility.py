@@ -1,0 +1,32 @@
+"""Accessibility fixes Material lacks: its search dialog has no accessible
+name (axe: aria-dialog-name). The styles (link underlines, footer contrast)
+are in docs/assets/edition.css.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(>)')
+
+
+def on_post_page(output, page, config):
+    return name_search_dialog(output, _search_label(config))
+
+
+def on_post_template(output_content, template_name, config):
+    return name_search_dialog(output_content, _search_label(config)) if template_name == "404.html" else None
+
+
+def _search_label(config) -> str:
+    """The theme's own word for "search" in this build's language."""
+    language = config.theme["language"]
+    return str(config.theme.get_env().get_template(f"partials/languages/{language}.html").module.t("search")).strip()
+
+
+def name_search_dialog(html: str, label: str) -> str:
+    """Give Material's search dialog an aria-label; fail if the theme changed it."""
+    html, count = _SEARCH_DIALOG.subn(lambda m: f'{m.group(1)} aria-label="{label}"{m.group(2)}', html, count=1)
+    if count != 1 and 'data-md-component="search"' in html:
+        raise ValueError("Material's search dialog markup changed: update hooks/accessibility.py")
+    return html
