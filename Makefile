@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build offline test urls bench lock clean
+.PHONY: help serve build offline test urls bench audit lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -38,6 +38,14 @@ test: $(STAMP) ## Run the whole test suite (needs Debian's chromium: apt-get ins
 
 bench: build ## Print build time, page weight and search speed as tables
 	$(BIN)/python scripts/bench.py site
+
+AUDIT := scripts/audit/node_modules/.bin/lighthouse
+$(AUDIT): scripts/audit/package-lock.json
+	npm ci --prefix scripts/audit --no-audit --no-fund --quiet
+	touch $@
+
+audit: build $(AUDIT) ## Lighthouse scores of each text page, mobile (needs Node.js and Debian's chromium)
+	$(BIN)/python scripts/audit.py site
 
 urls: build ## Record new page URLs and fragment ids in published-urls.txt (never drops one)
 	$(BIN)/python scripts/published_urls.py --update site

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from template_cache import theme_env
+
 _SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(>)')
 
 
@@ -21,7 +23,7 @@ def on_post_template(output_content, template_name, config):
 def _search_label(config) -> str:
     """The theme's own word for "search" in this build's language."""
     language = config.theme["language"]
-    return str(config.theme.get_env().get_template(f"partials/languages/{language}.html").module.t("search")).strip()
+    return str(theme_env(config).get_template(f"partials/languages/{language}.html").module.t("search")).strip()
 
 
 def name_search_dialog(html: str, label: str) -> str:

@@ -21,6 +21,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from pybtex.database import BibliographyData, BibliographyDataError, parse_string
 from pybtex.scanner import PybtexError, PybtexSyntaxError
 
+from template_cache import theme_env
+
 log = get_plugin_logger(__name__)
 
 BIB_COMMAND = "\\bibliography"
@@ -40,7 +42,7 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     if "@" not in markdown:
         return None
-    env = config.theme.get_env()
+    env = theme_env(config)
     lang = config.theme["language"]
     markdown, cited = render_citations(
         markdown, _state.entries, lang, page.file.src_uri,

@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 
 from mkdocs.plugins import get_plugin_logger
 
+from template_cache import theme_env
+
 log = get_plugin_logger(__name__)
 
 
@@ -21,7 +23,7 @@ def on_page_content(html, page, config, files):
     for text in paragraphs_without_id(html):
         log.warning(f"{page.file.src_uri}: paragraph without an id: '{text[:60]}…'; "
                     "end it with a line { #p-N } using the next free number")
-    template = config.theme.get_env().get_template("partials/paragraph-link.html")
+    template = theme_env(config).get_template("partials/paragraph-link.html")
     return add_paragraph_links(html, lambda pid: template.render(id=pid, lang=config.theme["language"]).strip())
 
 
