@@ -27,14 +27,15 @@ log = get_plugin_logger(__name__)
 
 BIB_COMMAND = "\\bibliography"
 
-# Before mkdocs-bibtex (priority 0) parses refs.bib, so a bad file fails with
-# our message rather than a traceback.
+
+# Before mkdocs-bibtex (priority 0) reads refs.bib, so a bad file fails with
+# our message (file, line, what to do) rather than pybtex's traceback.
 @event_priority(100)
 def on_config(config):
     if not _i18n_building(config):
         _state.cited.clear()
     _state.bib_path = Path(config.config_file_path).parent / config.plugins["bibtex"].config.bib_file
-    _state.entries = load_bibliography(_state.bib_path).entries
+    load_bibliography(_state.bib_path)
 
 
 # Before mkdocs-bibtex (priority 0), so it never sees, and never drops, a citation.
@@ -45,7 +46,7 @@ def on_page_markdown(markdown, page, config, files):
     env = theme_env(config)
     lang = config.theme["language"]
     markdown, cited = render_citations(
-        markdown, _state.entries, lang, page.file.src_uri,
+        markdown, _entries(config), lang, page.file.src_uri,
         citation_template=env.get_template("partials/citation.html"),
         references_template=env.get_template("partials/references.html"),
     )
@@ -59,7 +60,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_build(config):
     if _i18n_building(config):
         return
-    for key in uncited_keys(_state.entries, _state.cited):
+    for key in uncited_keys(_entries(config), _state.cited):
         log.warning(
             f"{_state.bib_path.name}: entry '{key}' is not cited by any page; "
             f"cite it as [@{key}] or remove it from {_state.bib_path.name}"
@@ -69,11 +70,15 @@ def on_post_build(config):
 @dataclass
 class _State:
     bib_path: Path = Path("refs.bib")
-    entries: dict = field(default_factory=dict)
     cited: set = field(default_factory=set)
 
 
 _state = _State()
+
+
+def _entries(config):
+    """refs.bib's entries, as mkdocs-bibtex read them."""
+    return config.plugins["bibtex"].registry.bib_data.entries
 
 
 def _i18n_building(config) -> bool:

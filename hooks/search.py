@@ -71,7 +71,8 @@ def split_index(shared: dict, all_locales: list[str], default: str) -> dict[str,
     for locale in all_locales:
         prefix = language_prefix(locale, default)
         docs = [
-            {**doc, "location": doc["location"][len(prefix):]}
+            # Material leaves out the ¶ of headings, not that of our paragraphs.
+            {**doc, "location": doc["location"][len(prefix):], "text": doc["text"].replace("¶", "")}
             for doc in shared["docs"]
             if doc_locale(doc["location"], all_locales, default) == locale
         ]

@@ -19,7 +19,7 @@ MATERIAL_JS = Path(material.__file__).parent / "templates/assets/javascripts"
 SHARED = {
     "config": {"lang": ["ru"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"], "fields": {}},
     "docs": [{"location": "", "title": "Басты бет", "text": ""},
-             {"location": "diplomacy/#intro", "title": "Кіріспе", "text": "<p>Бүгінгі</p>"},
+             {"location": "diplomacy/#intro", "title": "Кіріспе", "text": "<p>Бүгінгі¶</p>"},
              {"location": "ru/", "title": "Главная", "text": ""},
              {"location": "ru/transport/", "title": "Транспорт", "text": "<p>Казахстан</p>"}],
 }
@@ -29,6 +29,7 @@ def test_the_shared_index_splits_into_one_index_per_language():
     indexes = split_index(SHARED, ["kk", "ru"], "kk")
     assert [d["location"] for d in indexes["kk"]["docs"]] == ["", "diplomacy/#intro"]
     assert [d["location"] for d in indexes["ru"]["docs"]] == ["", "transport/"]
+    assert indexes["kk"]["docs"][1]["text"] == "<p>Бүгінгі</p>"  # the paragraph's ¶ is not a word
     assert indexes["kk"]["config"]["lang"] == ["kk"] and indexes["ru"]["config"]["lang"] == ["ru"]
     for index in indexes.values():
         assert index["config"]["pipeline"] == ["trimmer"]  # no stemmer, no stop words

