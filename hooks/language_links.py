@@ -9,8 +9,9 @@ final relative URL into the HTML.
 
 from __future__ import annotations
 
+import posixpath
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
@@ -42,7 +43,7 @@ def mark_language_links(markdown: str, src_uri: str, locales: list[str], pages: 
     own = src_uri.split("/", 1)[0]
 
     def mark(match: re.Match) -> str:
-        target = _normalise(PurePosixPath(src_uri).parent / match.group("target"))
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), match.group("target")))
         locale = target.split("/", 1)[0]
         if locale == own or locale not in locales:
             return match.group(0)
@@ -53,16 +54,6 @@ def mark_language_links(markdown: str, src_uri: str, locales: list[str], pages: 
 
     return _LINK.sub(mark, markdown)
 
-
-def _normalise(path: PurePosixPath) -> str:
-    parts: list[str] = []
-    for part in path.parts:
-        if part == "..":
-            if parts:
-                parts.pop()
-        elif part != ".":
-            parts.append(part)
-    return "/".join(parts)
 
 
 def page_url(src: str, default_locale: str, use_directory_urls: bool = True) -> str:

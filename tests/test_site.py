@@ -127,3 +127,18 @@ def test_headings_have_readable_ascii_ids(site):
     assert ids[:3] == ["intro", "digital-diplomacy", "public-diplomacy"]
     assert ids[-2:] == ["references", "how-to-cite"]
     assert all(re.fullmatch(r"[a-z][a-z0-9-]*", i) for i in ids)
+
+
+def test_cross_language_links_are_checked_and_resolved():
+    from language_links import mark_language_links, resolve_language_links
+    from mkdocs.exceptions import PluginError
+
+    pages = {"kk/index.md", "kk/diplomacy.md", "ru/transport.md"}
+    marked = mark_language_links("[a](../ru/transport.md#p-1) [b](diplomacy.md)", "kk/index.md", ["kk", "ru"], pages)
+    assert marked == "[a](i18n-page:ru/transport.md#p-1) [b](diplomacy.md)"
+    html = '<a href="i18n-page:ru/transport.md#p-1">a</a> <a href="i18n-page:kk/index.md">b</a>'
+    assert resolve_language_links(html, "about/", "kk") == '<a href="../ru/transport/#p-1">a</a> <a href="../">b</a>'
+    assert resolve_language_links(html, "about.html", "kk", use_directory_urls=False) == (
+        '<a href="ru/transport.html#p-1">a</a> <a href="index.html">b</a>')
+    with pytest.raises(PluginError, match=r"kk/index\.md: link '\.\./ru/missing\.md' points to ru/missing\.md"):
+        mark_language_links("[a](../ru/missing.md)", "kk/index.md", ["kk", "ru"], pages)
