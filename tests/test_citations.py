@@ -226,17 +226,18 @@ def test_build_fails_on_malformed_refs_bib(tmp_path):
     assert re.search(r"refs\.bib:\d+: malformed BibTeX in or after entry 'source-3' \(from line \d+\)", log), log
 
 
-def test_build_fails_on_a_duplicate_key(tmp_path):
-    def duplicate(project):
+def _add_entry(key: str):
+    def edit(project: Path):
         with (project / "refs.bib").open("a", encoding="utf-8") as bib:
-            bib.write("\n@misc{source-2,\n  note = {again}\n}\n")
-    log = _broken_build(tmp_path, duplicate)
+            bib.write(f"\n@misc{{{key},\n  note = {{added by a test}}\n}}\n")
+    return edit
+
+
+def test_build_fails_on_a_duplicate_key(tmp_path):
+    log = _broken_build(tmp_path, _add_entry("source-2"))
     assert re.search(r"refs\.bib:\d+: duplicate key 'source-2' \(first defined on line \d+\)", log), log
 
 
 def test_build_reports_an_entry_no_page_cites(tmp_path):
-    def uncited(project):
-        with (project / "refs.bib").open("a", encoding="utf-8") as bib:
-            bib.write("\n@misc{source-8,\n  note = {nobody cites this}\n}\n")
-    log = _broken_build(tmp_path, uncited)
+    log = _broken_build(tmp_path, _add_entry("source-8"))
     assert "refs.bib: entry 'source-8' is not cited by any page" in log, log
