@@ -38,8 +38,7 @@ def on_page_context(context, page, config, nav):
     # Jinja reads config.extra.alternate as an attribute, which is what i18n sets.
     for alternate in getattr(config.extra, "alternate", None) or []:
         alternate["link"] = site_relative(alternate["link"])
-    versions = {locale: file.url for locale, file in (getattr(page.file, "alternates", None) or {}).items() if file}
-    context["hreflang"] = hreflang_links(versions, default_locale(config), config.site_url or "")
+    context["hreflang"] = hreflang_links(page_versions(page), default_locale(config), config.site_url or "")
     _hreflang_folders.update(url for _, url in context["hreflang"])
     return context
 
@@ -47,14 +46,22 @@ def on_page_context(context, page, config, nav):
 # After mkdocs-static-i18n (priority -100) has built every language and the sitemap.
 @event_priority(-200)
 def on_post_build(config):
-    if config.plugins["i18n"].building:
-        return
-    site = Path(config.site_dir)
-    for url in sorted(_hreflang_folders):
-        target = site / url_path(url, config.site_url) / "sitemap.xml"
+    if not config.plugins["i18n"].building:
+        copy_sitemap(Path(config.site_dir), [url_path(url, config.site_url) for url in _hreflang_folders])
+        _hreflang_folders.clear()
+
+
+def page_versions(page) -> dict[str, str]:
+    """locale -> URL of each language version of the page (mkdocs-static-i18n's alternates)."""
+    return {locale: file.url for locale, file in (getattr(page.file, "alternates", None) or {}).items() if file}
+
+
+def copy_sitemap(site: Path, folders: list[str]) -> None:
+    """The site's sitemap.xml in each folder that lacks one."""
+    for folder in sorted(folders):
+        target = site / folder / "sitemap.xml"
         if not target.exists():
             shutil.copyfile(site / "sitemap.xml", target)
-    _hreflang_folders.clear()
 
 
 def site_relative(link: str) -> str:

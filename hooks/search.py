@@ -32,32 +32,32 @@ from offline import is_offline
 INDEX = "search/search_index.json"
 # Whitespace and the punctuation around words in both texts.
 SEPARATOR = r"[\s\-–—«»\"“”„'‘’`()\[\]{}.,;:!?…/]+"
-# lunr language plugin per locale: Material loads lunr.<lang>.min.js.
-LUNR_LANGUAGE = {"kk": "kk", "ru": "ru"}
 
 
 # After mkdocs-static-i18n (priority -100) has built every language and
 # written the shared index.
 @event_priority(-200)
 def on_post_build(config):
-    i18n = config.plugins["i18n"]
-    if i18n.building:
-        return
-    site = Path(config.site_dir)
-    shared = json.loads((site / INDEX).read_text(encoding="utf-8"))
-    for locale, index in split_index(shared, locales(config), default_locale(config)).items():
-        path = site / language_prefix(locale, default_locale(config)) / INDEX
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-        path.write_text(data, encoding="utf-8")
-        if is_offline(config):  # read from disk through a <script>, as Material's offline plugin does
-            path.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
+    if not config.plugins["i18n"].building:
+        write_language_indexes(Path(config.site_dir), locales(config), default_locale(config), is_offline(config))
 
 
 def on_post_page(output, page, config):
     locale = page.file.src_uri.split("/", 1)[0]
     prefix = language_prefix(locale, default_locale(config))
     return set_search_base(output, prefix) if prefix else output
+
+
+def write_language_indexes(site: Path, all_locales: list[str], default: str, offline: bool) -> None:
+    """Replace the shared index by one per language, each in its language's folder."""
+    shared = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    for locale, index in split_index(shared, all_locales, default).items():
+        path = site / language_prefix(locale, default) / INDEX
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        path.write_text(data, encoding="utf-8")
+        if offline:  # read from disk through a <script>, as Material's offline plugin does
+            path.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
 
 
 def language_prefix(locale: str, default: str) -> str:
@@ -78,7 +78,7 @@ def split_index(shared: dict, all_locales: list[str], default: str) -> dict[str,
         ]
         config = {
             **shared["config"],
-            "lang": [LUNR_LANGUAGE.get(locale, "en")],
+            "lang": [locale],  # Material's worker loads lunr.<locale>.min.js
             "separator": SEPARATOR,
             "pipeline": ["trimmer"],
         }
