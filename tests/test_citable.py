@@ -91,7 +91,7 @@ def test_a_removed_or_moved_id_fails_the_check(site, tmp_path):
     broken = tmp_path / "diplomacy"
     broken.mkdir()
     (broken / "index.html").write_text(html.replace('id="p-12"', 'id="p-120"').replace('id="p-3"', 'id="p-2x"'), encoding="utf-8")
-    changed = {url: text for url, text in collect(tmp_path).items()}
+    changed = collect(tmp_path)
     gone, _, _ = compare({u: t for u, t in published.items() if u.startswith("/diplomacy/")}, changed)
     assert "/diplomacy/#p-12" in gone and "/diplomacy/#p-3" in gone
     swapped = {**built, "/diplomacy/#p-4": built["/diplomacy/#p-5"]}
