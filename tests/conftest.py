@@ -43,6 +43,21 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def broken_build(tmp_path: Path, edit) -> str:
+    """Build a copy of the project after edit(copy); it must fail. Returns the log."""
+    project = copy_project(tmp_path)
+    edit(project)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0, "the build should have failed"
+    return result.stdout + result.stderr
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from paragraphs import add_paragraph_links, body_paragraphs, paragraphs_without_id
 from alternates import drop_hreflang, hreflang_links, site_relative
+from conftest import broken_build, replace_in
 from scripts.published_urls import collect, compare, read_list
 
 TEXTS = {"kk": "diplomacy/index.html", "ru": "ru/transport/index.html"}
@@ -212,3 +213,8 @@ def test_no_page_logs_a_console_error_or_a_failed_request(page, server, site):
         page.goto(server + path.relative_to(site).as_posix().removesuffix("index.html"))
         page.wait_for_load_state("networkidle")
     assert problems == []
+
+
+def test_a_text_paragraph_without_an_id_fails_the_build(tmp_path):
+    log = broken_build(tmp_path, lambda p: replace_in(p / "docs/kk/diplomacy.md", "\n{ #p-5 }", ""))
+    assert "kk/diplomacy.md: paragraph without an id: 'Дж. Най бойынша" in log, log

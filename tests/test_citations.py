@@ -16,7 +16,7 @@ from citations import (
     parse_bibliography,
     render_citations,
 )
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT, broken_build, replace_in
 
 SOURCE_CITATIONS = ["[1, С. 183]", "[2, С. 120]", "[3, С. 101]", "[2, С. 123]", "[3, С. 102]",
                     "[4]", "[5]", "[6]", "[7]", "[7]", "[1, С. 188]"]
@@ -197,32 +197,18 @@ def test_a_citation_jumps_to_its_entry_and_back(page, server):
 
 # --- bad input fails the build ------------------------------------------------
 
-def _broken_build(tmp_path: Path, edit) -> str:
-    project = copy_project(tmp_path)
-    edit(project)
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0, "the build should have failed"
-    return result.stdout + result.stderr
-
-
-def _replace(path: Path, old: str, new: str):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_build_fails_on_an_unknown_key(tmp_path):
-    log = _broken_build(tmp_path, lambda p: _replace(p / "docs/kk/diplomacy.md", "[@source-4]", "[@source-44]"))
+    log = broken_build(tmp_path, lambda p: replace_in(p / "docs/kk/diplomacy.md", "[@source-4]", "[@source-44]"))
     assert re.search(r"kk/diplomacy\.md:\d+: unknown citation key 'source-44'", log), log
 
 
 def test_build_fails_on_an_unreadable_citation(tmp_path):
-    log = _broken_build(tmp_path, lambda p: _replace(p / "docs/kk/diplomacy.md", "[@source-6]", "[@source-6 С. 5]"))
+    log = broken_build(tmp_path, lambda p: replace_in(p / "docs/kk/diplomacy.md", "[@source-6]", "[@source-6 С. 5]"))
     assert re.search(r"kk/diplomacy\.md:\d+: cannot read the citation '\[@source-6 С\. 5\]'", log), log
 
 
 def test_build_fails_on_malformed_refs_bib(tmp_path):
-    log = _broken_build(tmp_path, lambda p: _replace(p / "refs.bib", "(С. 102) үшін сілтеме жасалған.}", "(С. 102"))
+    log = broken_build(tmp_path, lambda p: replace_in(p / "refs.bib", "(С. 102) үшін сілтеме жасалған.}", "(С. 102"))
     assert re.search(r"refs\.bib:\d+: malformed BibTeX in or after entry 'source-3' \(from line \d+\)", log), log
 
 
@@ -234,10 +220,10 @@ def _add_entry(key: str):
 
 
 def test_build_fails_on_a_duplicate_key(tmp_path):
-    log = _broken_build(tmp_path, _add_entry("source-2"))
+    log = broken_build(tmp_path, _add_entry("source-2"))
     assert re.search(r"refs\.bib:\d+: duplicate key 'source-2' \(first defined on line \d+\)", log), log
 
 
 def test_build_reports_an_entry_no_page_cites(tmp_path):
-    log = _broken_build(tmp_path, _add_entry("source-8"))
+    log = broken_build(tmp_path, _add_entry("source-8"))
     assert "refs.bib: entry 'source-8' is not cited by any page" in log, log
