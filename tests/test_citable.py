@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from paragraphs import add_paragraph_links, body_paragraphs, paragraphs_without_id
 from alternates import drop_hreflang, hreflang_links, site_relative
@@ -177,7 +178,9 @@ def test_citation_cff_describes_the_edition():
 def test_a_paragraph_url_opens_below_the_header_and_marked(page, server):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(server + "diplomacy/#p-12")
-    page.wait_for_timeout(300)
+    page.wait_for_function(  # until the scroll to the fragment has come to rest
+        """() => new Promise(done => { const y = scrollY;
+             requestAnimationFrame(() => requestAnimationFrame(() => done(y > 0 && scrollY === y))) })""")
     header = page.locator(".md-header").bounding_box()
     box = page.locator("#p-12").bounding_box()
     assert header["y"] + header["height"] <= box["y"] < 800 / 2
@@ -194,8 +197,7 @@ def test_the_paragraph_link_shows_on_focus_and_copies_the_url(browser, server):
     link = page.locator('#p-3 a.paragraph-link')
     assert link.evaluate("a => getComputedStyle(a).opacity") == "0"
     link.focus()
-    page.wait_for_timeout(300)
-    assert link.evaluate("a => getComputedStyle(a).opacity") == "1"
+    expect(link).to_have_css("opacity", "1")
     link.click()
     assert page.url == server + "diplomacy/#p-3"
     page.locator("#p-3 .copy-status").wait_for()

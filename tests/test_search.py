@@ -105,7 +105,10 @@ def search(page, url: str, query: str) -> dict:
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
         " return m && !/Іздеу|Поиск|Type|Инициализация|дайындалуда/.test(m.textContent) }")
-    page.wait_for_timeout(150)
+    # The count comes first, the result list right after it: wait for every counted page.
+    page.wait_for_function(
+        "() => { const n = +(document.querySelector('.md-search-result__meta').textContent.match(/\\d+/) || [0])[0];"
+        " return document.querySelectorAll('.md-search-result__list > li').length === n }")
     return {
         "meta": page.locator(".md-search-result__meta").inner_text(),
         "links": page.locator(".md-search-result__item a").evaluate_all(
