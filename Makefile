@@ -54,5 +54,5 @@ lock: $(STAMP) ## Re-pin every dependency from pyproject.toml into requirements.
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 --quiet -o requirements.lock
 
-clean: ## Remove the built site and the virtual environment
-	rm -rf site build edition-offline.zip $(VENV)
+clean: ## Remove the built site, the template cache and the virtual environment
+	rm -rf site build edition-offline.zip .cache $(VENV)

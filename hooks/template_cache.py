@@ -1,36 +1,41 @@
-"""Compile each theme template once per process, not once per build.
+"""Keep compiled theme templates on disk, shared by every build.
 
 mkdocs-static-i18n builds every language as a whole MkDocs build, and each
 build's Jinja environment compiles Material's templates anew: about half of
-the build time. All environments share one in-memory bytecode cache; Jinja
-checks each template's source checksum, so an edited template recompiles.
+the build time. All environments share one bytecode cache in `.cache/jinja`
+(where Material's own plugins keep their caches), so later builds and the
+second language skip compiling. Jinja checks each template's source checksum,
+so an edited template recompiles; the folder is named after the Jinja and
+Python versions, so an upgrade starts afresh.
 """
 
-from jinja2 import BytecodeCache
+import sys
+from functools import cache
+from pathlib import Path
 
-
-class MemoryBytecodeCache(BytecodeCache):
-    def __init__(self):
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket):
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket):
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
-CACHE = MemoryBytecodeCache()
+import jinja2
+from jinja2 import FileSystemBytecodeCache
 
 
 def on_env(env, config, files):
-    env.bytecode_cache = CACHE
+    env.bytecode_cache = bytecode_cache(cache_folder(config.config_file_path))
     return env
 
 
 def theme_env(config):
     """The theme's Jinja environment, for hooks that render our partials."""
     env = config.theme.get_env()
-    env.bytecode_cache = CACHE
+    env.bytecode_cache = bytecode_cache(cache_folder(config.config_file_path))
     return env
+
+
+def cache_folder(config_file: str) -> str:
+    """The cache folder beside mkdocs.yml, one per Jinja and Python version."""
+    version = f"jinja-{jinja2.__version__}-py{sys.version_info.major}.{sys.version_info.minor}"
+    return str(Path(config_file).resolve().parent / ".cache" / "jinja" / version)
+
+
+@cache
+def bytecode_cache(folder: str) -> FileSystemBytecodeCache:
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(folder)

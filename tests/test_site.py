@@ -2,12 +2,17 @@
 the Kazakh interface strings."""
 
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import jinja2
 import material
 import pytest
 from bs4 import BeautifulSoup
+
+from conftest import build_site, copy_project, replace_in
+from template_cache import cache_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSET_SELECTORS = {
@@ -142,3 +147,16 @@ def test_cross_language_links_are_checked_and_resolved():
         '<a href="ru/transport.html#p-1">a</a> <a href="index.html">b</a>')
     with pytest.raises(PluginError, match=r"kk/index\.md: link '\.\./ru/missing\.md' points to ru/missing\.md"):
         mark_language_links("[a](../ru/missing.md)", "kk/index.md", ["kk", "ru"], pages)
+
+
+def test_the_template_cache_is_per_version_and_an_edited_template_recompiles(tmp_path):
+    folder = Path(cache_folder(str(tmp_path / "mkdocs.yml")))
+    assert folder.parent == tmp_path / ".cache" / "jinja"
+    assert jinja2.__version__ in folder.name and f"py{sys.version_info.major}.{sys.version_info.minor}" in folder.name
+
+    project = copy_project(tmp_path)
+    assert build_site(project, tmp_path / "first").returncode == 0
+    assert any(folder.iterdir()), "the first build fills the cache"
+    replace_in(project / "overrides/partials/how-to-cite.html", "</section>", "<p>edited-template</p></section>")
+    assert build_site(project, tmp_path / "second").returncode == 0
+    assert "edited-template" in (tmp_path / "second/diplomacy/index.html").read_text(encoding="utf-8")
