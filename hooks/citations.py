@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from pybtex.database import BibliographyData, BibliographyDataError, parse_string
 from pybtex.scanner import PybtexError, PybtexSyntaxError
 
+from languages import i18n_building
 from template_cache import theme_env
 
 log = get_plugin_logger(__name__)
@@ -32,7 +33,7 @@ BIB_COMMAND = "\\bibliography"
 # our message (file, line, what to do) rather than pybtex's traceback.
 @event_priority(100)
 def on_config(config):
-    if not _i18n_building(config):
+    if not i18n_building(config):
         _state.cited.clear()
     _state.bib_path = Path(config.config_file_path).parent / config.plugins["bibtex"].config.bib_file
     load_bibliography(_state.bib_path)
@@ -58,7 +59,7 @@ def on_page_markdown(markdown, page, config, files):
 # on_post_build (priority -100); check once, after all of them.
 @event_priority(-200)
 def on_post_build(config):
-    if _i18n_building(config):
+    if i18n_building(config):
         return
     for key in uncited_keys(_entries(config), _state.cited):
         log.warning(
@@ -79,11 +80,6 @@ _state = _State()
 def _entries(config):
     """refs.bib's entries, as mkdocs-bibtex read them."""
     return config.plugins["bibtex"].registry.bib_data.entries
-
-
-def _i18n_building(config) -> bool:
-    i18n = config.plugins.get("i18n")
-    return bool(i18n and i18n.building)
 
 
 # --- refs.bib -------------------------------------------------------------

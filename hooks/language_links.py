@@ -4,7 +4,8 @@ mkdocs-static-i18n builds each language with only that language's files, so
 MkDocs reports `[text](../ru/transport.md)` in a Kazakh page as a broken link.
 This hook checks such a link against docs/ itself (a missing target still
 fails the build), hides it from MkDocs' check behind a marker, and writes the
-final relative URL into the HTML.
+final relative URL into the HTML. Once every language is built, it checks that
+each such link's #anchor is an id of its target page.
 """
 
 from __future__ import annotations
@@ -14,19 +15,43 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from languages import default_locale, locales
+from languages import default_locale, i18n_building, locales
 
 MARKER = "i18n-page:"
 
+# (page, link target, anchor) of every cross-language link with an #anchor.
+_anchored_links: list[tuple[str, str, str]] = []
+
+
+def on_config(config):
+    if not i18n_building(config):
+        _anchored_links.clear()
+
 
 def on_page_markdown(markdown, page, config, files):
-    return mark_language_links(markdown, page.file.src_uri, locales(config), _docs_pages(config))
+    markdown = mark_language_links(markdown, page.file.src_uri, locales(config), _docs_pages(config))
+    _anchored_links.extend((page.file.src_uri, target, anchor) for target, anchor in anchored_links(markdown))
+    return markdown
 
 
 def on_page_content(html, page, config, files):
     return resolve_language_links(html, page.url, default_locale(config), config.use_directory_urls)
+
+
+# mkdocs-static-i18n builds the other languages inside the default build's
+# on_post_build (priority -100): check once, when every target page exists.
+@event_priority(-200)
+def on_post_build(config):
+    if i18n_building(config):
+        return
+    for src, target, anchor in _anchored_links:
+        built = Path(config.site_dir) / page_file(target, default_locale(config), config.use_directory_urls)
+        if not has_id(built.read_text(encoding="utf-8"), anchor):
+            raise PluginError(f"{src}: link to {target}#{anchor}: there is no id '{anchor}' in that page; "
+                              "use one of its ids (published-urls.txt lists them) or correct the link")
 
 
 def _docs_pages(config) -> set[str]:
@@ -55,6 +80,14 @@ def mark_language_links(markdown: str, src_uri: str, locales: list[str], pages: 
     return _LINK.sub(mark, markdown)
 
 
+def anchored_links(marked_markdown: str) -> list[tuple[str, str]]:
+    """(target, anchor) of each marked link that has an #anchor."""
+    return re.findall(rf"\]\({re.escape(MARKER)}([^)#\s]+)#([^)\s]+)", marked_markdown)
+
+
+def has_id(html: str, anchor: str) -> bool:
+    return re.search(rf'\sid="{re.escape(anchor)}"', html) is not None
+
 
 def page_url(src: str, default_locale: str, use_directory_urls: bool = True) -> str:
     """The site URL of docs/<locale>/<page>.md: the default language lives at the root."""
@@ -65,6 +98,12 @@ def page_url(src: str, default_locale: str, use_directory_urls: bool = True) -> 
         stem = stem[: -len("index")]
         return prefix + stem if use_directory_urls else f"{prefix}{stem}index.html"
     return f"{prefix}{stem}/" if use_directory_urls else f"{prefix}{stem}.html"
+
+
+def page_file(src: str, default_locale: str, use_directory_urls: bool = True) -> str:
+    """The built file of docs/<locale>/<page>.md, relative to the site folder."""
+    url = page_url(src, default_locale, use_directory_urls)
+    return url + "index.html" if url == "" or url.endswith("/") else url
 
 
 def resolve_language_links(html: str, current_url: str, default_locale: str,

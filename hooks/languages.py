@@ -25,3 +25,9 @@ def locales(config) -> list[str]:
 
 def default_locale(config) -> str:
     return next(language.locale for language in config.plugins["i18n"].config.languages if language.default)
+
+
+def i18n_building(config) -> bool:
+    """True while mkdocs-static-i18n builds a further language inside the first build."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n and i18n.building)

@@ -11,7 +11,7 @@ import material
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site, copy_project, replace_in
+from conftest import broken_build, build_site, copy_project, replace_in
 from template_cache import cache_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,18 +135,37 @@ def test_headings_have_readable_ascii_ids(site):
 
 
 def test_cross_language_links_are_checked_and_resolved():
-    from language_links import mark_language_links, resolve_language_links
+    from language_links import anchored_links, has_id, mark_language_links, page_file, resolve_language_links
     from mkdocs.exceptions import PluginError
 
     pages = {"kk/index.md", "kk/diplomacy.md", "ru/transport.md"}
     marked = mark_language_links("[a](../ru/transport.md#p-1) [b](diplomacy.md)", "kk/index.md", ["kk", "ru"], pages)
     assert marked == "[a](i18n-page:ru/transport.md#p-1) [b](diplomacy.md)"
+    assert anchored_links(marked + " [c](i18n-page:kk/index.md)") == [("ru/transport.md", "p-1")]
+    assert page_file("ru/transport.md", "kk") == "ru/transport/index.html"
+    assert page_file("kk/index.md", "kk") == "index.html"
+    assert page_file("kk/diplomacy.md", "kk", use_directory_urls=False) == "diplomacy.html"
+    assert has_id('<p id="p-1">', "p-1") and not has_id('<p id="p-10">', "p-1")
     html = '<a href="i18n-page:ru/transport.md#p-1">a</a> <a href="i18n-page:kk/index.md">b</a>'
     assert resolve_language_links(html, "about/", "kk") == '<a href="../ru/transport/#p-1">a</a> <a href="../">b</a>'
     assert resolve_language_links(html, "about.html", "kk", use_directory_urls=False) == (
         '<a href="ru/transport.html#p-1">a</a> <a href="index.html">b</a>')
     with pytest.raises(PluginError, match=r"kk/index\.md: link '\.\./ru/missing\.md' points to ru/missing\.md"):
         mark_language_links("[a](../ru/missing.md)", "kk/index.md", ["kk", "ru"], pages)
+
+
+def test_a_cross_language_link_to_a_missing_anchor_fails_the_build(tmp_path):
+    log = broken_build(tmp_path, lambda project: replace_in(
+        project / "docs/ru/about.md", "(../kk/diplomacy.md)", "(../kk/diplomacy.md#soft-powe)"))
+    assert "ru/about.md: link to kk/diplomacy.md#soft-powe: there is no id 'soft-powe'" in log
+
+
+def test_a_cross_language_link_to_an_existing_anchor_builds(tmp_path):
+    project = copy_project(tmp_path)
+    replace_in(project / "docs/ru/about.md", "(../kk/diplomacy.md)", "(../kk/diplomacy.md#soft-power)")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert 'href="../../diplomacy/#soft-power"' in (tmp_path / "site/ru/about/index.html").read_text(encoding="utf-8")
 
 
 def test_the_template_cache_is_per_version_and_an_edited_template_recompiles(tmp_path):
