@@ -18,14 +18,16 @@ from jinja2 import FileSystemBytecodeCache
 
 
 def on_env(env, config, files):
-    env.bytecode_cache = bytecode_cache(cache_folder(config.config_file_path))
-    return env
+    return with_cache(env, config.config_file_path)
 
 
 def theme_env(config):
     """The theme's Jinja environment, for hooks that render our partials."""
-    env = config.theme.get_env()
-    env.bytecode_cache = bytecode_cache(cache_folder(config.config_file_path))
+    return with_cache(config.theme.get_env(), config.config_file_path)
+
+
+def with_cache(env, config_file: str):
+    env.bytecode_cache = bytecode_cache(cache_folder(config_file))
     return env
 
 
