@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build offline test urls bench audit lock clean
+.PHONY: help serve build preview offline test urls bench audit lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -25,6 +25,13 @@ serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
 
 build: $(STAMP) ## Strict build into site/
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+# A GitHub Pages project site lives below /<repository>/; this folder's name stands in for it.
+PREVIEW_BASE ?= /$(notdir $(CURDIR))/
+PREVIEW_PORT ?= 8001
+preview: $(STAMP) ## Build and serve site/ as GitHub Pages will: below /<repository>/, with its 404 page
+	SITE_URL=http://127.0.0.1:$(PREVIEW_PORT)$(PREVIEW_BASE) $(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/python scripts/preview.py site --base $(PREVIEW_BASE) --port $(PREVIEW_PORT)
 
 OFFLINE_BUILD ?= build/offline
 OFFLINE_ZIP ?= edition-offline.zip

@@ -1,10 +1,12 @@
 """The language versions of a page, for readers and for search engines.
 
-- The switcher: mkdocs-static-i18n links a page without a counterpart to the
-  other language's home as "/ru/" or "/", absolute paths that break on a
-  GitHub Pages project site (served below /<repository>/) and in a copy opened
-  from disk. Written relative to the site root instead, Material's `url`
-  filter makes them relative to each page.
+- The switcher: each entry leads to the page's version in that language, or
+  else to that language's home. mkdocs-static-i18n writes the homes as paths
+  from the server root ("/edition/ru/"), which Material's `url` filter turns
+  into wrong relative links on a project site and which break from disk. The
+  links are written relative to the site root instead, and the `url` filter
+  makes them relative to each page. The 404 page, served at any address,
+  links to each home by its path from the server root.
 - hreflang: Material writes relative `<link rel="alternate" hreflang>` and no
   x-default. overrides/main.html drops them (filter `drop_hreflang`) and
   partials/hreflang.html writes absolute ones from `site_url`, only on pages
@@ -22,7 +24,7 @@ from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
 
-from languages import default_locale
+from languages import default_locale, home, prefix, site_path
 
 _hreflang_folders: set[str] = set()
 
@@ -35,12 +37,25 @@ def on_env(env, config, files):
 # After mkdocs-static-i18n (priority 50) has set this page's alternates.
 @event_priority(-50)
 def on_page_context(context, page, config, nav):
-    # Jinja reads config.extra.alternate as an attribute, which is what i18n sets.
-    for alternate in getattr(config.extra, "alternate", None) or []:
-        alternate["link"] = site_relative(alternate["link"])
+    versions = page_versions(page)
+    for alternate in _switcher(config):
+        alternate["link"] = switcher_link(alternate["lang"], versions, default_locale(config), config.use_directory_urls)
     context["hreflang"] = hreflang_links(page_versions(page), default_locale(config), config.site_url or "")
     _hreflang_folders.update(url for _, url in context["hreflang"])
     return context
+
+
+def on_pre_template(template, template_name, config):
+    if template_name == "404.html":
+        for alternate in _switcher(config):
+            alternate["link"] = site_path(config.site_url) + prefix(alternate["lang"], default_locale(config))
+    return template
+
+
+def _switcher(config) -> list[dict]:
+    """The switcher entries Material renders: Jinja reads config.extra.alternate
+    as an attribute, which is what i18n sets for each page, else the item."""
+    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
 
 
 # After mkdocs-static-i18n (priority -100) has built every language and the sitemap.
@@ -64,11 +79,9 @@ def copy_sitemap(site: Path, folders: list[str]) -> None:
             shutil.copyfile(site / "sitemap.xml", target)
 
 
-def site_relative(link: str) -> str:
-    """'/ru/' -> 'ru/', '/' -> './'; links with a scheme, or already relative, unchanged."""
-    if not link.startswith("/") or link.startswith("//"):
-        return link
-    return link.lstrip("/") or "./"
+def switcher_link(locale: str, versions: dict[str, str], default: str, use_directory_urls: bool = True) -> str:
+    """The page's version in locale, else locale's home; relative to the site root."""
+    return versions.get(locale) or home(locale, default, use_directory_urls)
 
 
 def hreflang_links(versions: dict[str, str], default: str, site_url: str) -> list[tuple[str, str]]:

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from languages import default_locale, i18n_building, locales
+from languages import default_locale, i18n_building, locales, prefix
 
 MARKER = "i18n-page:"
 
@@ -92,12 +92,12 @@ def has_id(html: str, anchor: str) -> bool:
 def page_url(src: str, default_locale: str, use_directory_urls: bool = True) -> str:
     """The site URL of docs/<locale>/<page>.md: the default language lives at the root."""
     locale, _, page = src.partition("/")
-    prefix = "" if locale == default_locale else f"{locale}/"
+    folder = prefix(locale, default_locale)
     stem = page[: -len(".md")]
     if stem == "index" or stem.endswith("/index"):
         stem = stem[: -len("index")]
-        return prefix + stem if use_directory_urls else f"{prefix}{stem}index.html"
-    return f"{prefix}{stem}/" if use_directory_urls else f"{prefix}{stem}.html"
+        return folder + stem if use_directory_urls else f"{folder}{stem}index.html"
+    return f"{folder}{stem}/" if use_directory_urls else f"{folder}{stem}.html"
 
 
 def page_file(src: str, default_locale: str, use_directory_urls: bool = True) -> str:

@@ -1,8 +1,12 @@
-"""The site's languages, as configured for mkdocs-static-i18n in mkdocs.yml,
-and the interface strings that Markdown extensions write in each of them.
+"""The site's languages, as configured for mkdocs-static-i18n in mkdocs.yml:
+which exist, which is the default, and where each one's pages live.
 
-The other hooks import the helpers below.
+Every other module asks these helpers; none names a language itself.
 """
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
@@ -18,13 +22,28 @@ def on_config(config):
     return config
 
 
-
 def locales(config) -> list[str]:
     return [language.locale for language in config.plugins["i18n"].config.languages]
 
 
 def default_locale(config) -> str:
     return next(language.locale for language in config.plugins["i18n"].config.languages if language.default)
+
+
+def prefix(locale: str, default: str) -> str:
+    """The URL folder of a language below the site root: '' for the default, 'ru/' for Russian."""
+    return "" if locale == default else f"{locale}/"
+
+
+def home(locale: str, default: str, use_directory_urls: bool = True) -> str:
+    """A language's home page, relative to the site root, as Material's `url` filter takes it."""
+    return prefix(locale, default) + ("" if use_directory_urls else "index.html") or "./"
+
+
+def site_path(site_url: str | None) -> str:
+    """The path the site is served below: '/' at a domain root, '/edition/' on a project site."""
+    path = urlsplit(site_url or "/").path
+    return path if path.endswith("/") else path + "/"
 
 
 def i18n_building(config) -> bool:

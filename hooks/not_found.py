@@ -1,15 +1,28 @@
-"""A 404 page per language: /404.html in Kazakh, /ru/404.html in Russian.
+"""A 404 page per language: /404.html in the default language, /ru/404.html
+in Russian, each searching its own language's index.
 
 mkdocs-static-i18n writes every language's 404.html to the same /404.html,
-so the last language built (Russian) wins. This hook moves each other
-language's copy into its own folder and keeps the default language's at the root.
+so the last language built wins. This hook moves each other language's copy
+into its own folder and keeps the default language's at the root.
+
+GitHub Pages serves the root 404.html for every missing address, /ru/…
+included, so that page also gets each language's home (`language_homes`):
+its links lead there, and overrides/404.html points its search at the
+language whose folder the missing address is in.
 """
 
 from pathlib import Path
 
-from languages import default_locale
+from languages import default_locale, locales, prefix, site_path
+from search import set_search_base
 
 _default_page: dict[str, str] = {}
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":
+        context["language_homes"] = language_homes(locales(config), default_locale(config), config.site_url)
+    return context
 
 
 def on_post_template(output_content, template_name, config):
@@ -19,8 +32,12 @@ def on_post_template(output_content, template_name, config):
     if language == default:
         _default_page["html"] = output_content
         return None
-    target = Path(config.site_dir) / language / "404.html"
+    target = Path(config.site_dir) / prefix(language, default) / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(output_content, encoding="utf-8")
+    target.write_text(set_search_base(output_content, prefix(language, default)), encoding="utf-8")
     return _default_page.get("html", output_content)
 
+
+def language_homes(all_locales: list[str], default: str, site_url: str | None) -> dict[str, str]:
+    """locale -> path of its home from the server root, e.g. {'kk': '/edition/', 'ru': '/edition/ru/'}."""
+    return {locale: site_path(site_url) + prefix(locale, default) for locale in all_locales}

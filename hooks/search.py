@@ -26,7 +26,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from languages import default_locale, locales
+from languages import default_locale, locales, prefix as language_prefix
 from offline import is_offline
 
 INDEX = "search/search_index.json"
@@ -58,11 +58,6 @@ def write_language_indexes(site: Path, all_locales: list[str], default: str, off
         path.write_text(data, encoding="utf-8")
         if offline:  # read from disk through a <script>, as Material's offline plugin does
             path.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
-
-
-def language_prefix(locale: str, default: str) -> str:
-    """The URL folder of a language: '' for the default, 'ru/' for Russian."""
-    return "" if locale == default else f"{locale}/"
 
 
 def split_index(shared: dict, all_locales: list[str], default: str) -> dict[str, dict]:

@@ -1,20 +1,23 @@
-"""Shared fixtures: the real site, built once per session, served on
-127.0.0.1, and Debian's Chromium driven by Playwright."""
+"""Shared fixtures: the real site, built once per session for each of the
+two shapes it is published in, served on 127.0.0.1 as GitHub Pages serves it,
+and Debian's Chromium driven by Playwright."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from scripts.preview import serve
+
 ROOT = Path(__file__).resolve().parent.parent
+# Where the site is published: at a domain root (a user site or a custom
+# domain), and below /<repository>/ (a GitHub Pages project site).
+DEPLOYMENTS = {"root": "/", "project": "/edition/"}
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # Chromium's own background traffic is refused on this closed network.
 CHROMIUM_ARGS = [
@@ -58,26 +61,19 @@ def replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def _http(tmp_path_factory):
+@pytest.fixture(scope="session", params=list(DEPLOYMENTS))
+def _http(request, tmp_path_factory):
     """A server on 127.0.0.1 for the site folder, started before the build so
     that the build's site_url is the address the browser tests use."""
-    site_dir = tmp_path_factory.mktemp("site")
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield site_dir, f"http://127.0.0.1:{httpd.server_port}/"
+    site_dir = tmp_path_factory.mktemp(f"site-{request.param}")
+    httpd = serve(site_dir, DEPLOYMENTS[request.param])
+    yield site_dir, f"http://127.0.0.1:{httpd.server_port}{DEPLOYMENTS[request.param]}"
     httpd.shutdown()
 
 
 @pytest.fixture(scope="session")
 def site(_http) -> Path:
-    """The real site, built once with `mkdocs build --strict`."""
+    """The real site, built once per deployment with `mkdocs build --strict`."""
     site_dir, url = _http
     result = build_site(ROOT, site_dir, site_url=url)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
@@ -86,7 +82,8 @@ def site(_http) -> Path:
 
 @pytest.fixture(scope="session")
 def server(site, _http) -> str:
-    """Base URL of the built site served on 127.0.0.1 (also its site_url)."""
+    """Base URL of the built site served on 127.0.0.1 (also its site_url):
+    http://127.0.0.1:PORT/ or http://127.0.0.1:PORT/edition/."""
     return _http[1]
 
 
@@ -113,3 +110,24 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def type_query(page, query: str) -> None:
+    """Type a query into Material's search and wait until its results are
+    shown: the count (or "no results") in the page's own language, which the
+    placeholder and the "initialising" message never match, and as many
+    result pages as it counts."""
+    page.wait_for_function("() => typeof window.component$ !== 'undefined'")
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.fill(query)  # at once, so no search runs for a part of the query
+    field.press("End")  # Material searches on keyup
+    page.wait_for_function(r"""() => {
+        const words = JSON.parse(document.getElementById("__config").textContent).translations
+        const meta = document.querySelector(".md-search-result__meta")
+        const text = meta ? meta.textContent.trim() : ""
+        if (text === words["search.result.none"]) return true
+        const count = [words["search.result.one"], words["search.result.other"]].some(form =>
+            new RegExp("^" + form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("#", "\\d+") + "$").test(text))
+        return count && document.querySelectorAll(".md-search-result__list > li").length === +text.match(/\d+/)[0]
+    }""")

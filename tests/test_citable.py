@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from paragraphs import add_paragraph_links, body_paragraphs, paragraphs_without_id
-from alternates import drop_hreflang, hreflang_links, site_relative
+from alternates import drop_hreflang, hreflang_links, switcher_link
 from conftest import broken_build, replace_in
 from scripts.published_urls import collect, compare, read_list
 
@@ -50,9 +50,13 @@ def test_materials_relative_hreflang_links_are_dropped():
     assert drop_hreflang(head) == '<link rel="canonical" href="x">'
 
 
-def test_switcher_links_become_site_relative():
-    assert [site_relative(link) for link in ("/ru/", "/", "about/", "https://x.org/")] == [
-        "ru/", "./", "about/", "https://x.org/"]
+def test_switcher_links_lead_to_the_counterpart_or_the_languages_home_from_the_site_root():
+    versions = {"kk": "about/", "ru": "ru/about/"}
+    assert [switcher_link(lang, versions, "kk") for lang in ("kk", "ru")] == ["about/", "ru/about/"]
+    assert [switcher_link(lang, {"kk": "diplomacy/"}, "kk") for lang in ("kk", "ru")] == ["diplomacy/", "ru/"]
+    assert [switcher_link(lang, {"ru": "ru/transport/"}, "kk") for lang in ("kk", "ru")] == ["./", "ru/transport/"]
+    assert switcher_link("ru", {}, "kk", use_directory_urls=False) == "ru/index.html"
+    assert switcher_link("kk", {}, "kk", use_directory_urls=False) == "index.html"
 
 
 # --- ids and the published-URL list -------------------------------------------

@@ -11,7 +11,7 @@ import material
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import broken_build, build_site, copy_project, replace_in
+from conftest import broken_build, build_site, copy_project, replace_in, type_query
 from template_cache import cache_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +78,71 @@ def test_the_switcher_leads_to_the_counterpart_or_the_other_home(site):
     assert target("ru/about/index.html", "kk") == "/about/"
     assert target("diplomacy/index.html", "ru") == "/ru/"
     assert target("ru/transport/index.html", "kk") == "/"
+
+
+# Every page a reader can be on, as (address below the site, status it is served with):
+# the pages, each language's 404 page, and missing addresses in each language's folder,
+# which GitHub Pages answers with the root 404.html.
+READER_PAGES = [("", 200), ("diplomacy/", 200), ("about/", 200), ("ru/", 200), ("ru/transport/", 200),
+                ("ru/about/", 200), ("404.html", 200), ("ru/404.html", 200), ("no-such-page/", 404),
+                ("ru/no-such-page/", 404)]
+
+
+@pytest.mark.browser
+def test_every_switcher_link_on_every_page_lands_on_a_page_in_its_language(page, server):
+    failed_requests, landed = [], []
+    page.on("response", lambda r: r.status >= 400 and r.request.resource_type != "document"
+            and failed_requests.append(f"{r.status} {r.url}"))
+    for address, status in READER_PAGES:
+        response = page.goto(server + address)
+        assert response.status == status, address
+        links = page.locator("a.md-select__link")
+        languages = links.evaluate_all("links => links.map(a => a.hreflang)")
+        assert sorted(languages) == ["kk", "ru"], address
+        for language in languages:
+            if page.url.split("#")[0] != server + address:
+                page.goto(server + address)
+            page.locator(".md-header .md-select").hover()  # the switcher opens on hover
+            with page.expect_navigation() as navigation:
+                page.locator(f'a.md-select__link[hreflang="{language}"]').click()
+            where = f"{address} -> {language}: {page.url}"
+            assert navigation.value.status == 200, where
+            assert page.url.startswith(server), where
+            assert page.evaluate("document.documentElement.lang") == language, where
+            landed.append(page.url)
+    assert len(landed) == 2 * len(READER_PAGES)
+    assert failed_requests == []
+
+
+@pytest.mark.parametrize("address, language", [("no-such-page/", "kk"), ("ru/no-such-page/", "ru")])
+def test_a_missing_address_gets_the_404_page_with_status_404(server, address, language):
+    import urllib.error
+    import urllib.request
+
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(server + address)
+    assert error.value.code == 404
+    assert 'data-md-component="search"' in error.value.read().decode("utf-8")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("address, query, found", [("no-such-page/", "жұмсақ", "diplomacy/"),
+                                                   ("ru/no-such-page/", "магистраль", "ru/transport/")])
+def test_the_404_page_searches_the_language_of_the_missing_address(page, server, address, query, found):
+    assert page.goto(server + address).status == 404
+    type_query(page, query)
+    links = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    assert links and all(link.startswith(server + found) for link in links), links
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("address", ["ru/no-such-page/", "ru/404.html"])
+def test_the_404_pages_link_to_each_languages_home(page, server, address):
+    page.goto(server + address)
+    homes = page.locator("article a[href]").evaluate_all("links => links.map(a => a.href)")
+    assert sorted(set(homes)) == [server, server + "ru/"]
+    switcher = page.locator("a.md-select__link").evaluate_all("links => links.map(a => [a.hreflang, a.href])")
+    assert sorted(switcher) == [["kk", server], ["ru", server + "ru/"]]
 
 
 def test_cross_language_links_in_the_text_resolve(site):
