@@ -7,23 +7,23 @@ from __future__ import annotations
 
 import re
 
+from strings import lookup
 from template_cache import theme_env
 
 _SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(>)')
 
 
-def on_post_page(output, page, config):
+def post_page(output, config):
     return name_search_dialog(output, _search_label(config))
 
 
-def on_post_template(output_content, template_name, config):
-    return name_search_dialog(output_content, _search_label(config)) if template_name == "404.html" else None
+def post_template(output_content, template_name, config):
+    return name_search_dialog(output_content, _search_label(config)) if template_name == "404.html" else output_content
 
 
 def _search_label(config) -> str:
     """The theme's own word for "search" in this build's language."""
-    language = config.theme["language"]
-    return str(theme_env(config).get_template(f"partials/languages/{language}.html").module.t("search")).strip()
+    return lookup(theme_env(config), config.theme["language"])("search")
 
 
 def name_search_dialog(html: str, label: str) -> str:

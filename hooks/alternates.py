@@ -22,21 +22,17 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.plugins import event_priority
-
 from languages import default_locale, home, prefix, site_path
 
 _hreflang_folders: set[str] = set()
 
 
-def on_env(env, config, files):
-    env.filters["drop_hreflang"] = drop_hreflang
-    return env
+def reset() -> None:
+    _hreflang_folders.clear()
 
 
-# After mkdocs-static-i18n (priority 50) has set this page's alternates.
-@event_priority(-50)
-def on_page_context(context, page, config, nav):
+def page_context(context, page, config):
+    """After mkdocs-static-i18n has set this page's switcher: its links, and hreflang."""
     versions = page_versions(page)
     for alternate in _switcher(config):
         alternate["link"] = switcher_link(alternate["lang"], versions, default_locale(config), config.use_directory_urls)
@@ -45,11 +41,11 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def on_pre_template(template, template_name, config):
+def pre_template(template_name, config) -> None:
+    """The 404 page, served at any address, links to each language's home by its path."""
     if template_name == "404.html":
         for alternate in _switcher(config):
             alternate["link"] = site_path(config.site_url) + prefix(alternate["lang"], default_locale(config))
-    return template
 
 
 def _switcher(config) -> list[dict]:
@@ -58,12 +54,9 @@ def _switcher(config) -> list[dict]:
     return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
 
 
-# After mkdocs-static-i18n (priority -100) has built every language and the sitemap.
-@event_priority(-200)
-def on_post_build(config):
-    if not config.plugins["i18n"].building:
-        copy_sitemap(Path(config.site_dir), [url_path(url, config.site_url) for url in _hreflang_folders])
-        _hreflang_folders.clear()
+def copy_sitemaps(config) -> None:
+    """Once every language and the sitemap are built."""
+    copy_sitemap(Path(config.site_dir), [url_path(url, config.site_url) for url in _hreflang_folders])
 
 
 def page_versions(page) -> dict[str, str]:

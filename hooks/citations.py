@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 from pybtex.database import BibliographyData, BibliographyDataError, parse_string
 from pybtex.scanner import PybtexError, PybtexSyntaxError
 
-from languages import i18n_building
+from strings import lookup
 from template_cache import theme_env
 
 log = get_plugin_logger(__name__)
@@ -29,25 +29,25 @@ log = get_plugin_logger(__name__)
 BIB_COMMAND = "\\bibliography"
 
 
-# Before mkdocs-bibtex (priority 0) reads refs.bib, so a bad file fails with
-# our message (file, line, what to do) rather than pybtex's traceback.
-@event_priority(100)
-def on_config(config):
-    if not i18n_building(config):
-        _state.cited.clear()
+def reset() -> None:
+    """Forget what the last build cited (mkdocs serve rebuilds in one process)."""
+    _state.cited.clear()
+
+
+def load(config) -> None:
+    """Read refs.bib before mkdocs-bibtex does, so a bad file fails with our
+    message (file, line, what to do) rather than pybtex's traceback."""
     _state.bib_path = Path(config.config_file_path).parent / config.plugins["bibtex"].config.bib_file
     load_bibliography(_state.bib_path)
 
 
-# Before mkdocs-bibtex (priority 0), so it never sees, and never drops, a citation.
-@event_priority(100)
-def on_page_markdown(markdown, page, config, files):
+def render_page(markdown, page, config):
+    """A page's citations and reference list, before mkdocs-bibtex sees them."""
     if "@" not in markdown:
-        return None
+        return markdown
     env = theme_env(config)
-    lang = config.theme["language"]
     markdown, cited = render_citations(
-        markdown, _entries(config), lang, page.file.src_uri,
+        markdown, _entries(config), lookup(env, config.theme["language"]), page.file.src_uri,
         citation_template=env.get_template("partials/citation.html"),
         references_template=env.get_template("partials/references.html"),
     )
@@ -55,12 +55,8 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-# mkdocs-static-i18n builds the other languages inside the default build's
-# on_post_build (priority -100); check once, after all of them.
-@event_priority(-200)
-def on_post_build(config):
-    if i18n_building(config):
-        return
+def check_all_cited(config) -> None:
+    """Once every language is built: each refs.bib entry is cited somewhere."""
     for key in uncited_keys(_entries(config), _state.cited):
         log.warning(
             f"{_state.bib_path.name}: entry '{key}' is not cited by any page; "
@@ -177,8 +173,9 @@ def number_citations(citations: list[Citation]) -> list[str]:
     return order
 
 
-def render_citations(markdown, entries, lang, src, citation_template, references_template):
-    """Replace citations and the \\bibliography command; returns (markdown, cited keys)."""
+def render_citations(markdown, entries, t, src, citation_template, references_template):
+    """Replace citations and the \\bibliography command; returns (markdown, cited keys).
+    t(key) gives the page language's strings."""
     found = find_citations(markdown, src)
     for match, citation in found:
         if citation.key not in entries:
@@ -194,7 +191,7 @@ def render_citations(markdown, entries, lang, src, citation_template, references
         {
             "key": key,
             "number": number,
-            "text": format_reference(entries[key], lang),
+            "text": format_reference(entries[key], t),
             "citations": [c for _, c in found if c.key == key],
         }
         for number, key in enumerate(order, start=1)
@@ -205,26 +202,16 @@ def render_citations(markdown, entries, lang, src, citation_template, references
     for match, citation in found:
         pieces.append(markdown[last:match.start()])
         pieces.append(citation_template.render(
-            citation=citation, title=titles[citation.key], lang=lang).strip())
+            citation=citation, title=titles[citation.key]).strip())
         last = match.end()
     pieces.append(markdown[last:])
     markdown = "".join(pieces)
-    listing = references_template.render(references=references, lang=lang).strip()
+    listing = references_template.render(references=references, back=t("edition.reference.back")).strip()
     markdown = markdown.replace(BIB_COMMAND, f"\n{listing}\n")
     return markdown, set(order)
 
 
 # --- GOST R 7.0.5-2008 reference text --------------------------------------
-
-_WORDS = {
-    "kk": {"missing": "Библиографиялық сипаттамасы түпнұсқада берілмеген.",
-           "online": "Электрондық ресурс", "accessed": "қаралған күні",
-           "pages_total": "б.", "others": "т.б."},
-    "ru": {"missing": "Библиографическое описание в оригинале не приведено.",
-           "online": "Электронный ресурс", "accessed": "дата обращения",
-           "pages_total": "с.", "others": "и др."},
-}
-
 
 def _field(entry, name: str) -> str:
     value = re.sub(r"\\([&%$#_])", r"\1", entry.fields.get(name, ""))
@@ -249,7 +236,7 @@ def format_name(person, initials_first: bool = False) -> str:
     return " ".join(filter(None, parts if initials_first else parts[::-1])).replace("{", "").replace("}", "")
 
 
-def _title_with_authors(persons, title: str, words) -> str:
+def _title_with_authors(persons, title: str, t) -> str:
     """GOST heading: one to three authors lead; four and more follow the title."""
     if not persons:
         return title
@@ -258,7 +245,7 @@ def _title_with_authors(persons, title: str, words) -> str:
     if len(persons) <= 3:
         names = ", ".join(format_name(p, initials_first=True) for p in persons)
         return f"{format_name(persons[0])} {title} / {names}"
-    return f"{title} / {format_name(persons[0], initials_first=True)} [{words['others']}]"
+    return f"{title} / {format_name(persons[0], initials_first=True)} [{t('edition.gost.others')}]"
 
 
 def _join_areas(areas: list[str]) -> str:
@@ -277,14 +264,13 @@ def _date(value: str) -> str:
     return f"{match.group(3)}.{match.group(2)}.{match.group(1)}" if match else value
 
 
-def format_reference(entry, lang: str) -> str:
-    """One reference-list entry in GOST R 7.0.5-2008 style, in lang (kk or ru)."""
-    words = _WORDS.get(lang, _WORDS["ru"])
+def format_reference(entry, t) -> str:
+    """One reference-list entry in GOST R 7.0.5-2008 style; t(key) gives the words."""
     get = lambda name: _field(entry, name)  # noqa: E731
     if not get("title"):
-        return " ".join(filter(None, [words["missing"], get("note")]))
+        return " ".join(filter(None, [t("edition.reference.missing"), get("note")]))
 
-    head = _title_with_authors(entry.persons.get("author", []), get("title"), words)
+    head = _title_with_authors(entry.persons.get("author", []), get("title"), t)
     url = get("url")
     if entry.type.lower() == "article":
         issue = ", ".join(filter(None, [get("volume") and f"Т. {get('volume')}",
@@ -292,12 +278,12 @@ def format_reference(entry, lang: str) -> str:
         pages = get("pages") and "С. " + re.sub(r"\s*-+\s*", "–", get("pages"))
         areas = [f"{head} // {get('journal')}", get("year"), issue, pages]
     elif url and entry.type.lower() in ("online", "misc", "electronic"):
-        areas = [f"{head} [{words['online']}]", get("year")]
+        areas = [f"{head} [{t('edition.cite.online')}]", get("year")]
     else:
         imprint = " : ".join(filter(None, [get("address"), get("publisher")]))
-        pagetotal = get("pagetotal") and f"{get('pagetotal')} {words['pages_total']}"
+        pagetotal = get("pagetotal") and f"{get('pagetotal')} {t('edition.gost.pages_total')}"
         areas = [head, ", ".join(filter(None, [imprint, get("year")])), pagetotal]
     if url:
-        accessed = get("urldate") and f" ({words['accessed']}: {_date(get('urldate'))})"
+        accessed = get("urldate") and f" ({t('edition.cite.accessed')}: {_date(get('urldate'))})"
         areas.append(f"URL: {url}{accessed}")
     return _join_areas(areas)

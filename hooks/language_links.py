@@ -15,10 +15,9 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from languages import default_locale, i18n_building, locales, prefix
+from languages import default_locale, locales, prefix
 
 MARKER = "i18n-page:"
 
@@ -26,27 +25,22 @@ MARKER = "i18n-page:"
 _anchored_links: list[tuple[str, str, str]] = []
 
 
-def on_config(config):
-    if not i18n_building(config):
-        _anchored_links.clear()
+def reset() -> None:
+    _anchored_links.clear()
 
 
-def on_page_markdown(markdown, page, config, files):
+def mark_page(markdown, page, config):
     markdown = mark_language_links(markdown, page.file.src_uri, locales(config), _docs_pages(config))
     _anchored_links.extend((page.file.src_uri, target, anchor) for target, anchor in anchored_links(markdown))
     return markdown
 
 
-def on_page_content(html, page, config, files):
+def resolve_page(html, page, config):
     return resolve_language_links(html, page.url, default_locale(config), config.use_directory_urls)
 
 
-# mkdocs-static-i18n builds the other languages inside the default build's
-# on_post_build (priority -100): check once, when every target page exists.
-@event_priority(-200)
-def on_post_build(config):
-    if i18n_building(config):
-        return
+def check_anchors(config) -> None:
+    """Once every language is built, when every target page exists."""
     for src, target, anchor in _anchored_links:
         built = Path(config.site_dir) / page_file(target, default_locale(config), config.use_directory_urls)
         if not has_id(built.read_text(encoding="utf-8"), anchor):

@@ -8,18 +8,25 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from mkdocs.plugins import event_priority
-
-# The title of a heading's ¶ link; the toc extension has one for all languages.
-PERMALINK_TITLE = {"kk": "Тұрақты сілтеме", "ru": "Постоянная ссылка"}
+from mkdocs.exceptions import PluginError
 
 
-# After mkdocs-static-i18n (priority -100) has set this build's language.
-@event_priority(-150)
-def on_config(config):
-    toc = config.mdx_configs.setdefault("toc", {})
-    toc["permalink_title"] = PERMALINK_TITLE.get(config.theme["language"], toc.get("permalink_title"))
-    return config
+
+def translate_config(config, t) -> None:
+    """Words the configuration puts on every page, in this build's language
+    (t(key) gives them): the title of a heading's ¶ link, which the toc
+    extension has one of for all languages, and the palette toggles, whose
+    mkdocs.yml names are string-table keys (kept as `key`)."""
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = t("edition.permalink")
+    for option in config.theme.get("palette") or []:
+        toggle = option.get("toggle")
+        if toggle:
+            toggle["key"] = toggle.get("key") or toggle["name"]
+            toggle["name"] = t(toggle["key"])
+            if not toggle["name"]:
+                raise PluginError(f"mkdocs.yml: theme.palette toggle name '{toggle['key']}' is not a key of "
+                                  f"the string table of '{config.theme['language']}'; use edition.palette.dark "
+                                  "or edition.palette.light")
 
 
 def locales(config) -> list[str]:

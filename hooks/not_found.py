@@ -19,19 +19,23 @@ from search import set_search_base
 _default_page: dict[str, str] = {}
 
 
-def on_template_context(context, template_name, config):
+def reset() -> None:
+    _default_page.clear()
+
+
+def template_context(context, template_name, config):
     if template_name == "404.html":
         context["language_homes"] = language_homes(locales(config), default_locale(config), config.site_url)
     return context
 
 
-def on_post_template(output_content, template_name, config):
+def post_template(output_content, template_name, config):
     if template_name != "404.html":
-        return None
+        return output_content
     language, default = config.theme["language"], default_locale(config)
     if language == default:
         _default_page["html"] = output_content
-        return None
+        return output_content
     target = Path(config.site_dir) / prefix(language, default) / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(set_search_base(output_content, prefix(language, default)), encoding="utf-8")

@@ -8,17 +8,13 @@ is shim/index.js of the npm package iframe-worker 1.0.4, unchanged (MIT,
 LICENSE beside it). hooks/search.py writes each language's search_index.js.
 """
 
-from mkdocs.plugins import event_priority
-
 SHIM = "assets/javascripts/iframe-worker/shim.js"
 
 
-# Before the offline plugin, which adds unpkg.com unless a polyfill names iframe-worker.
-@event_priority(50)
-def on_config(config):
+def use_local_shim(config) -> None:
+    """Before the offline plugin, which adds unpkg.com unless a polyfill names iframe-worker."""
     if is_offline(config):
         config.extra["polyfills"] = [SHIM]
-    return config
 
 
 def is_offline(config) -> bool:

@@ -12,19 +12,22 @@ from html.parser import HTMLParser
 
 from mkdocs.plugins import get_plugin_logger
 
+from strings import lookup
 from template_cache import theme_env
 
 log = get_plugin_logger(__name__)
 
 
-def on_page_content(html, page, config, files):
+def link_page(html, page, config):
+    """A text page's paragraphs, each with its ¶ link; one without an id is reported."""
     if not page.meta.get("citable"):
-        return None
+        return html
     for text in paragraphs_without_id(html):
         log.warning(f"{page.file.src_uri}: paragraph without an id: '{text[:60]}…'; "
                     "end it with a line { #p-N } using the next free number")
-    template = theme_env(config).get_template("partials/paragraph-link.html")
-    return add_paragraph_links(html, lambda pid: template.render(id=pid, lang=config.theme["language"]).strip())
+    env = theme_env(config)
+    template, label = env.get_template("partials/paragraph-link.html"), lookup(env, config.theme["language"])("edition.paragraph.link")
+    return add_paragraph_links(html, lambda pid: template.render(id=pid, label=label).strip())
 
 
 _PARAGRAPH = re.compile(r'(<p id="(p-\d+)">)(.*?)(</p>)', re.DOTALL)

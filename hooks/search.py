@@ -24,8 +24,6 @@ import json
 import re
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from languages import default_locale, locales, prefix as language_prefix
 from offline import is_offline
 
@@ -34,15 +32,12 @@ INDEX = "search/search_index.json"
 SEPARATOR = r"[\s\-–—«»\"“”„'‘’`()\[\]{}.,;:!?…/]+"
 
 
-# After mkdocs-static-i18n (priority -100) has built every language and
-# written the shared index.
-@event_priority(-200)
-def on_post_build(config):
-    if not config.plugins["i18n"].building:
-        write_language_indexes(Path(config.site_dir), locales(config), default_locale(config), is_offline(config))
+def write_indexes(config) -> None:
+    """Once mkdocs-static-i18n has built every language and written the shared index."""
+    write_language_indexes(Path(config.site_dir), locales(config), default_locale(config), is_offline(config))
 
 
-def on_post_page(output, page, config):
+def post_page(output, page, config):
     locale = page.file.src_uri.split("/", 1)[0]
     prefix = language_prefix(locale, default_locale(config))
     return set_search_base(output, prefix) if prefix else output

@@ -16,11 +16,6 @@ from pathlib import Path
 import jinja2
 from jinja2 import FileSystemBytecodeCache
 
-
-def on_env(env, config, files):
-    return with_cache(env, config.config_file_path)
-
-
 def theme_env(config):
     """The theme's Jinja environment, for hooks that render our partials."""
     return with_cache(config.theme.get_env(), config.config_file_path)

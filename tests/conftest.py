@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from scripts.preview import serve
+from strings import lookup, material_parent
 
 ROOT = Path(__file__).resolve().parent.parent
 # Where the site is published: at a domain root (a user site or a custom
@@ -44,6 +45,14 @@ def copy_project(destination: Path) -> Path:
     for name in ("docs", "hooks", "overrides"):
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     return destination
+
+
+def string_table(locale: str):
+    """key -> string, from the language's table in overrides/ (hooks/strings.py)."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([ROOT / "overrides", material_parent()]))
+    return lookup(env, locale)
 
 
 def broken_build(tmp_path: Path, edit) -> str:

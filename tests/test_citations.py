@@ -16,12 +16,13 @@ from citations import (
     parse_bibliography,
     render_citations,
 )
-from conftest import ROOT, broken_build, replace_in
+from conftest import ROOT, broken_build, replace_in, string_table
 
 SOURCE_CITATIONS = ["[1, С. 183]", "[2, С. 120]", "[3, С. 101]", "[2, С. 123]", "[3, С. 102]",
                     "[4]", "[5]", "[6]", "[7]", "[7]", "[1, С. 188]"]
 FIXTURE = parse_bibliography((ROOT / "tests/data/gost.bib").read_text(encoding="utf-8")).entries
 TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
+WORDS = {lang: string_table(lang) for lang in ("kk", "ru")}
 
 
 # --- helpers on plain strings -------------------------------------------------
@@ -49,7 +50,7 @@ def test_sources_are_numbered_in_order_of_first_citation():
 
 
 def _render(markdown, entries=FIXTURE, lang="ru"):
-    return render_citations(markdown, entries, lang, "kk/page.md",
+    return render_citations(markdown, entries, WORDS[lang], "kk/page.md",
                             TEMPLATES.get_template("partials/citation.html"),
                             TEMPLATES.get_template("partials/references.html"))
 
@@ -100,30 +101,30 @@ EXPECTED_RU = {
 
 @pytest.mark.parametrize("key", EXPECTED_RU)
 def test_gost_reference_in_russian(key):
-    assert format_reference(FIXTURE[key], "ru") == EXPECTED_RU[key]
+    assert format_reference(FIXTURE[key], WORDS["ru"]) == EXPECTED_RU[key]
 
 
 def test_gost_reference_in_kazakh_uses_kazakh_words():
-    assert format_reference(FIXTURE["webpage"], "kk") == (
+    assert format_reference(FIXTURE["webpage"], WORDS["kk"]) == (
         "Твиттер-дипломатия: обзор 2018 года [Электрондық ресурс]. – 2018. – "
         "URL: https://example.org/twiplomacy-2018 (қаралған күні: 01.03.2019).")
-    assert format_reference(FIXTURE["book"], "kk").endswith("2019. – 224 б.")
-    assert "[т.б.]" in format_reference(FIXTURE["four-authors"], "kk")
+    assert format_reference(FIXTURE["book"], WORDS["kk"]).endswith("2019. – 224 б.")
+    assert "[т.б.]" in format_reference(FIXTURE["four-authors"], WORDS["kk"])
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_no_english_words_and_titles_keep_their_case(lang):
     for key, entry in FIXTURE.items():
-        text = format_reference(entry, lang)
+        text = format_reference(entry, WORDS[lang])
         assert not re.search(r"\b(and|pages|pp|In|Retrieved|accessed|edition)\b", text), text
         assert entry.fields["title"] in text
 
 
 def test_an_entry_without_details_says_so_and_keeps_its_note():
     entries = parse_bibliography("@misc{s, note = {Мақалада анықтама үшін келтірілген.}}").entries
-    assert format_reference(entries["s"], "kk") == (
+    assert format_reference(entries["s"], WORDS["kk"]) == (
         "Библиографиялық сипаттамасы түпнұсқада берілмеген. Мақалада анықтама үшін келтірілген.")
-    assert format_reference(entries["s"], "ru").startswith("Библиографическое описание в оригинале не приведено.")
+    assert format_reference(entries["s"], WORDS["ru"]).startswith("Библиографическое описание в оригинале не приведено.")
 
 
 # --- the built paper ----------------------------------------------------------

@@ -174,7 +174,7 @@ def test_the_kazakh_interface_translates_every_key_of_materials_english():
     english = _translation_keys(Path(material.__file__).parent / "templates/partials/languages/en.html")
     kazakh = _translation_keys(ROOT / "overrides/partials/languages/kk.html")
     assert len(english) > 40
-    assert kazakh.keys() == english.keys()
+    assert {key for key in kazakh if not key.startswith("edition.")} == english.keys()
     assert kazakh["language"] == "kk"
     assert kazakh["search.config.lang"] == "ru"
     untranslated = {key for key in english if kazakh[key] == english[key]}

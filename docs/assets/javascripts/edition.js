@@ -5,7 +5,8 @@
  * - "How to cite" shows today's date as the access date.
  */
 (function () {
-  var copied = document.documentElement.lang === "ru" ? "Ссылка скопирована" : "Сілтеме көшірілді"
+  // The page's language's words, from the string table (overrides/main.html).
+  var words = JSON.parse(document.getElementById("__edition").textContent)
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.paragraph-link")
@@ -14,7 +15,7 @@
       var status = link.parentNode.querySelector(".copy-status") || document.createElement("span")
       status.className = "copy-status"
       status.setAttribute("role", "status")
-      status.textContent = copied
+      status.textContent = words["paragraph.copied"]
       link.after(status)
       setTimeout(function () { status.remove() }, 2000)
     }, function () { /* no clipboard permission: the address bar has the URL */ })

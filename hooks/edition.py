@@ -1,0 +1,103 @@
+"""The edition's only MkDocs hook: every event it handles, at the priority it
+needs, in one table. Each handler only dispatches to the module that owns the
+behaviour; those modules are plain Python, imported once under their own names.
+
+Priorities (higher runs first) are set against these of the other plugins:
+- mkdocs-static-i18n: on_config -100 (sets this build's language), on_page_context
+  50 (sets the switcher's links), on_post_build -100 (builds every further language
+  inside the first build, then writes the shared search index and sitemap);
+- mkdocs-bibtex: on_config and on_page_markdown at 0;
+- Material's offline plugin: on_config at 0.
+"""
+
+from mkdocs.plugins import CombinedEvent, event_priority
+
+import accessibility
+import alternates
+import citations
+import language_links
+import languages
+import not_found
+import offline
+import paragraphs
+import search
+import strings
+import template_cache
+
+AFTER_I18N_CONFIG = -150  # the build's language is set
+BEFORE_PLUGINS = 100  # before mkdocs-bibtex and the offline plugin
+AFTER_I18N_PAGE_CONTEXT = -50
+AFTER_ALL_LANGUAGES = -200  # after i18n has built every language
+
+
+@event_priority(BEFORE_PLUGINS)
+def _start(config):
+    if not languages.i18n_building(config):  # a new build: forget the last one (mkdocs serve)
+        citations.reset()
+        language_links.reset()
+        alternates.reset()
+        not_found.reset()
+    strings.expose_material(config.theme)
+    offline.use_local_shim(config)
+    citations.load(config)  # refs.bib fails with our message before mkdocs-bibtex reads it
+    return config
+
+
+@event_priority(AFTER_I18N_CONFIG)
+def _per_language(config):
+    strings.check_table(template_cache.theme_env(config), config.theme["language"])
+    languages.translate_config(config, strings.lookup(template_cache.theme_env(config), config.theme["language"]))
+    return config
+
+
+on_config = CombinedEvent(_start, _per_language)
+
+
+def on_env(env, config, files):
+    env.filters["drop_hreflang"] = alternates.drop_hreflang
+    return template_cache.with_cache(env, config.config_file_path)
+
+
+@event_priority(BEFORE_PLUGINS)  # before mkdocs-bibtex, so it never sees, or drops, a citation
+def on_page_markdown(markdown, page, config, files):
+    markdown = citations.render_page(markdown, page, config)
+    return language_links.mark_page(markdown, page, config)
+
+
+def on_page_content(html, page, config, files):
+    html = language_links.resolve_page(html, page, config)
+    return paragraphs.link_page(html, page, config)
+
+
+@event_priority(AFTER_I18N_PAGE_CONTEXT)
+def on_page_context(context, page, config, nav):
+    return alternates.page_context(context, page, config)
+
+
+def on_template_context(context, template_name, config):
+    return not_found.template_context(context, template_name, config)
+
+
+def on_pre_template(template, template_name, config):
+    alternates.pre_template(template_name, config)
+    return template
+
+
+def on_post_page(output, page, config):
+    output = accessibility.post_page(output, config)
+    return search.post_page(output, page, config)
+
+
+def on_post_template(output_content, template_name, config):
+    output_content = accessibility.post_template(output_content, template_name, config)
+    return not_found.post_template(output_content, template_name, config)  # after accessibility's fixes
+
+
+@event_priority(AFTER_ALL_LANGUAGES)
+def on_post_build(config):
+    if languages.i18n_building(config):
+        return
+    citations.check_all_cited(config)
+    language_links.check_anchors(config)
+    alternates.copy_sitemaps(config)
+    search.write_indexes(config)

@@ -1,0 +1,70 @@
+"""The string table: every word a reader sees that is not the texts' own.
+
+One Jinja file per language, overrides/partials/languages/<lang>.html,
+defines Material's translation macro `t(key)`. It holds the edition's keys
+(`edition.*`, EDITION_KEYS below) and, for a language Material translates,
+falls back to Material's own file for the rest, which it imports as
+"material/templates/partials/languages/<lang>.html": `expose_material` puts
+the folder that holds Material's package on the theme's template path, last,
+so every Jinja environment of the theme (Material's plugins make their own)
+finds it. Templates read it through Material's `lang.t`, Python through `t()`.
+
+A configured language whose table lacks an edition key fails the build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_theme_dir
+
+EDITION_KEYS = (
+    "edition.404.heading", "edition.404.text", "edition.404.home",
+    "edition.cite.heading", "edition.cite.online", "edition.cite.fragment", "edition.cite.edition",
+    "edition.cite.accessed", "edition.cite.langid",
+    "edition.gost.others", "edition.gost.pages_total",
+    "edition.palette.dark", "edition.palette.light",
+    "edition.paragraph.copied", "edition.paragraph.link", "edition.permalink",
+    "edition.reference.back", "edition.reference.missing",
+)
+
+
+def material_parent() -> str:
+    """The folder that holds Material's package: "material/templates/…" below it."""
+    return str(Path(get_theme_dir("material")).parents[1])
+
+
+def expose_material(theme) -> None:
+    """Let templates import Material's own files, even where overrides/ has a
+    file of the same name."""
+    if material_parent() not in theme.dirs:
+        theme.dirs.append(material_parent())
+
+
+def table(env: Environment, locale: str):
+    """The string table of a language, as a module whose `t(key)` gives a string."""
+    return env.get_template(f"partials/languages/{locale}.html").module
+
+
+def lookup(env: Environment, locale: str):
+    """key -> the language's string for it ('' where the table lacks it)."""
+    module = table(env, locale)
+    return lambda key: str(module.t(key)).strip()
+
+
+def missing_keys(t, keys=EDITION_KEYS) -> list[str]:
+    return [key for key in keys if not t(key)]
+
+
+def check_table(env: Environment, locale: str) -> None:
+    """Fail unless the language has a table with every edition key."""
+    try:
+        missing = missing_keys(lookup(env, locale))
+    except Exception as error:  # no table at all, or one that does not compile
+        raise PluginError(f"language '{locale}': cannot read overrides/partials/languages/{locale}.html "
+                          f"({error}); create it with the keys {', '.join(EDITION_KEYS)}") from error
+    if missing:
+        raise PluginError(f"language '{locale}': overrides/partials/languages/{locale}.html lacks "
+                          f"{', '.join(missing)}; add a string for each")
