@@ -273,9 +273,9 @@ def format_reference(entry, t) -> str:
     head = _title_with_authors(entry.persons.get("author", []), get("title"), t)
     url = get("url")
     if entry.type.lower() == "article":
-        issue = ", ".join(filter(None, [get("volume") and f"Т. {get('volume')}",
+        issue = ", ".join(filter(None, [get("volume") and f"{t('edition.gost.volume')} {get('volume')}",
                                         get("number") and f"№ {get('number')}"]))
-        pages = get("pages") and "С. " + re.sub(r"\s*-+\s*", "–", get("pages"))
+        pages = get("pages") and f"{t('edition.gost.pages')} " + re.sub(r"\s*-+\s*", "–", get("pages"))
         areas = [f"{head} // {get('journal')}", get("year"), issue, pages]
     elif url and entry.type.lower() in ("online", "misc", "electronic"):
         areas = [f"{head} [{t('edition.cite.online')}]", get("year")]

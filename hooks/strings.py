@@ -4,10 +4,10 @@ One Jinja file per language, overrides/partials/languages/<lang>.html,
 defines Material's translation macro `t(key)`. It holds the edition's keys
 (`edition.*`, EDITION_KEYS below) and, for a language Material translates,
 falls back to Material's own file for the rest, which it imports as
-"material/templates/partials/languages/<lang>.html": `expose_material` puts
-the folder that holds Material's package on the theme's template path, last,
-so every Jinja environment of the theme (Material's plugins make their own)
-finds it. Templates read it through Material's `lang.t`, Python through `t()`.
+"languages/<lang>.html": `expose_material` puts Material's partials folder
+(templates only, nothing to copy into the site) last on the theme's template
+path, so every Jinja environment of the theme finds it, Material's plugins'
+own included. Templates read it through Material's `lang.t`, Python through `t()`.
 
 A configured language whose table lacks an edition key fails the build.
 """
@@ -24,23 +24,22 @@ EDITION_KEYS = (
     "edition.404.heading", "edition.404.text", "edition.404.home",
     "edition.cite.heading", "edition.cite.online", "edition.cite.fragment", "edition.cite.edition",
     "edition.cite.accessed", "edition.cite.langid",
-    "edition.gost.others", "edition.gost.pages_total",
+    "edition.gost.others", "edition.gost.pages", "edition.gost.pages_total", "edition.gost.volume",
     "edition.palette.dark", "edition.palette.light",
     "edition.paragraph.copied", "edition.paragraph.link", "edition.permalink",
     "edition.reference.back", "edition.reference.missing",
 )
 
 
-def material_parent() -> str:
-    """The folder that holds Material's package: "material/templates/…" below it."""
-    return str(Path(get_theme_dir("material")).parents[1])
+def material_partials() -> str:
+    return str(Path(get_theme_dir("material")) / "partials")
 
 
 def expose_material(theme) -> None:
-    """Let templates import Material's own files, even where overrides/ has a
-    file of the same name."""
-    if material_parent() not in theme.dirs:
-        theme.dirs.append(material_parent())
+    """Let templates import Material's own tables as "languages/<lang>.html",
+    where overrides/ has partials/languages/<lang>.html of the same language."""
+    if material_partials() not in theme.dirs:
+        theme.dirs.append(material_partials())
 
 
 def table(env: Environment, locale: str):

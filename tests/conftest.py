@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from scripts.preview import serve
-from strings import lookup, material_parent
+from strings import lookup, material_partials
 
 ROOT = Path(__file__).resolve().parent.parent
 # Where the site is published: at a domain root (a user site or a custom
@@ -51,7 +51,7 @@ def string_table(locale: str):
     """key -> string, from the language's table in overrides/ (hooks/strings.py)."""
     import jinja2
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader([ROOT / "overrides", material_parent()]))
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([ROOT / "overrides", material_partials()]))
     return lookup(env, locale)
 
 

@@ -57,14 +57,6 @@ def test_the_search_base_of_a_russian_page_is_the_russian_folder():
         set_search_base("<html></html>", "ru/")
 
 
-def test_material_still_loads_the_index_and_languages_where_the_hook_expects():
-    """A Material upgrade that moves these fails here, not silently in readers' browsers."""
-    bundle = next(MATERIAL_JS.glob("bundle.*.min.js")).read_text(encoding="utf-8")
-    worker = next(MATERIAL_JS.glob("workers/search.*.min.js")).read_text(encoding="utf-8")
-    assert re.search(r'new URL\("search/search_index\.json",\w+\.base\)', bundle)
-    assert "/min/lunr.${" in worker and "importScripts" in worker
-
-
 # --- the built site -----------------------------------------------------------
 
 def _index(site, prefix=""):
