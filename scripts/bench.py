@@ -3,7 +3,8 @@
     python scripts/bench.py site/
 
 - build: median wall time of `mkdocs build` (5 runs), with the template cache
-  warm and cold, next to a bare Material build of the same Markdown, as ratios;
+  warm and cold, next to a bare Material build of the same Markdown, as ratios,
+  and where a cold build's time goes (one build under cProfile);
 - pages: bytes (raw and gzip) and requests of a cold load of each text page,
   and requests to other hosts;
 - search: index size per language, and the median time from the last
@@ -16,6 +17,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import json
 import os
 import shutil
 import statistics
@@ -71,6 +73,41 @@ def bench_build(runs: int) -> list[tuple[str, str]]:
     return [("bare Material build of the same Markdown", f"{plain:.2f}", "1.00"),
             ("edition build, template cache warm (every rebuild)", f"{warm:.2f}", f"{warm / plain:.2f}"),
             ("edition build, template cache cold (fresh clone)", f"{cold:.2f}", f"{cold / plain:.2f}")]
+
+
+# One cold build in a fresh process under cProfile: the cumulative time of each phase.
+_PROFILE_BUILD = """
+import cProfile, json, pstats, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+profile = cProfile.Profile()
+profile.enable()
+build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
+profile.disable()
+stats = pstats.Stats(profile).stats
+def seconds(file_part, function):
+    return sum(row[3] for (file, _, name), row in stats.items() if file_part in file and name == function)
+print(json.dumps({
+    "total": seconds("mkdocs/commands/build.py", "build"),  # the outer call; i18n's further build is inside
+    "theme files walked (every language)": seconds("mkdocs/structure/files.py", "add_files_from_theme"),
+    "templates compiled (cold cache)": seconds("jinja2/environment.py", "compile"),
+    "further languages (mkdocs-static-i18n)": seconds("mkdocs_static_i18n/plugin.py", "on_post_build"),
+    "the edition's hooks": sum(seconds("hooks/edition.py", name) for name in (
+        "_start", "_per_language", "on_env", "on_page_markdown", "on_page_content", "on_page_context",
+        "on_template_context", "on_pre_template", "on_post_page", "on_post_template", "on_post_build")),
+}))
+"""
+
+
+def build_breakdown() -> list[tuple[str, str, str]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.rmtree(ROOT / ".cache" / "jinja", ignore_errors=True)
+        output = subprocess.run([sys.executable, "-c", _PROFILE_BUILD, str(Path(tmp) / "site")], cwd=ROOT, check=True,
+                                capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}).stdout
+    phases = json.loads(output)
+    total = phases.pop("total")
+    return [(name, f"{value:.2f}", f"{value / total:.0%}") for name, value in phases.items()] + [
+        ("whole build (under the profiler)", f"{total:.2f}", "100%")]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -167,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(table(f"Build, median of {args.runs} runs (target: ratio <= 1.3)", ("build", "seconds", "ratio"),
                 bench_build(args.runs)))
+    print(table("Where a cold build's time goes (phases overlap: the further languages include their own "
+                "theme walk and pages)", ("phase", "seconds", "share"), build_breakdown()))
     httpd, base = serve(args.site)
     try:
         with sync_playwright() as playwright:
