@@ -15,10 +15,12 @@ from mkdocs.plugins import CombinedEvent, event_priority
 import accessibility
 import alternates
 import citations
+import front_matter
 import language_links
 import languages
 import not_found
 import offline
+import page_ids
 import paragraphs
 import search
 import strings
@@ -59,12 +61,21 @@ def on_env(env, config, files):
 
 
 @event_priority(BEFORE_PLUGINS)  # before mkdocs-bibtex, so it never sees, or drops, a citation
-def on_page_markdown(markdown, page, config, files):
-    markdown = citations.render_page(markdown, page, config)
+def _check_and_protect(markdown, page, config, files):
+    front_matter.check_source(page.file.content_string, page.file.src_uri)
+    front_matter.check_text_page(page.meta, page.file.content_string, page.file.src_uri)
+    return citations.protect_page(markdown, page, config)
+
+
+def _mark_language_links(markdown, page, config, files):
     return language_links.mark_page(markdown, page, config)
 
 
+on_page_markdown = CombinedEvent(_check_and_protect, _mark_language_links)
+
+
 def on_page_content(html, page, config, files):
+    html = citations.render_page(html, page, config)
     html = language_links.resolve_page(html, page, config)
     return paragraphs.link_page(html, page, config)
 
@@ -84,11 +95,13 @@ def on_pre_template(template, template_name, config):
 
 
 def on_post_page(output, page, config):
+    page_ids.check_ids(output, page.file.src_uri, page.file.content_string)
     output = accessibility.post_page(output, config)
     return search.post_page(output, page, config)
 
 
 def on_post_template(output_content, template_name, config):
+    page_ids.check_ids(output_content, template_name)
     output_content = accessibility.post_template(output_content, template_name, config)
     return not_found.post_template(output_content, template_name, config)  # after accessibility's fixes
 

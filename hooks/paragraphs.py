@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 
 from mkdocs.plugins import get_plugin_logger
 
+from sources import line_of
 from strings import lookup
 from template_cache import theme_env
 
@@ -23,7 +24,8 @@ def link_page(html, page, config):
     if not page.meta.get("citable"):
         return html
     for text in paragraphs_without_id(html):
-        log.warning(f"{page.file.src_uri}: paragraph without an id: '{text[:60]}…'; "
+        line = line_of(page.file.content_string, text[:30])
+        log.warning(f"{page.file.src_uri}{f':{line}' if line else ''}: paragraph without an id: '{text[:60]}…'; "
                     "end it with a line { #p-N } using the next free number")
     env = theme_env(config)
     template, label = env.get_template("partials/paragraph-link.html"), lookup(env, config.theme["language"])("edition.paragraph.link")

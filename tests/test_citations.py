@@ -5,54 +5,84 @@ import re
 from pathlib import Path
 
 import jinja2
+import markdown as python_markdown
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from citations import (
-    find_citations,
-    format_reference,
-    number_citations,
-    parse_bibliography,
-    render_citations,
-)
+from bibliography import format_reference, load_bibliography, parse_bibliography
+from citations import Marked, number_citations, parse_citation, protect, render
 from conftest import ROOT, broken_build, replace_in, string_table
 
 SOURCE_CITATIONS = ["[1, С. 183]", "[2, С. 120]", "[3, С. 101]", "[2, С. 123]", "[3, С. 102]",
                     "[4]", "[5]", "[6]", "[7]", "[7]", "[1, С. 188]"]
 FIXTURE = parse_bibliography((ROOT / "tests/data/gost.bib").read_text(encoding="utf-8")).entries
 TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
-WORDS = {lang: string_table(lang) for lang in ("kk", "ru")}
+WORDS = {lang: string_table(lang) for lang in ("kk", "ru", "en")}
 
 
 # --- helpers on plain strings -------------------------------------------------
 
-def test_a_citation_keeps_its_locator_verbatim():
-    (_, citation), = find_citations("текст[@src, С. 183].")
-    assert (citation.key, citation.locator) == ("src", "С. 183")
+def _render(text, entries=FIXTURE, lang="ru", offset=0):
+    """A page through the hook's steps: protect, Markdown, render."""
+    protected, marked = protect(text, offset)
+    html = python_markdown.markdown(protected, extensions=["attr_list", "md_in_html", "admonition"])
+    return render(html, marked, entries, "kk/page.md", {key: WORDS[lang] for key in entries},
+                  TEMPLATES.get_template("partials/citation.html"),
+                  TEMPLATES.get_template("partials/references.html"), WORDS[lang])
+
+
+def _citation(text: str):
+    return parse_citation(Marked(text, 2), "kk/page.md")
+
+
+@pytest.mark.parametrize("text, key, locator", [("[@src]", "src", ""), ("[@src, С. 183]", "src", "С. 183"),
+                                                ("[@src, С. 12–14]", "src", "С. 12–14")])
+def test_the_accepted_forms_keep_their_locator_verbatim(text, key, locator):
+    citation = _citation(text)
+    assert (citation.key, citation.locator) == (key, locator)
 
 
 def test_an_email_address_is_not_a_citation():
-    assert find_citations("lagnas@bk.ru [lagnas@bk.ru] `[@code]`") == []
+    text = "lagnas@bk.ru [lagnas@bk.ru] <lagnas@bk.ru>"
+    assert protect(text) == (text, [])
 
 
-@pytest.mark.parametrize("text", ["[@src С. 183]", "[см. @src]", "[@a; @b]", "[@]"])
-def test_a_bracket_with_an_unreadable_citation_fails_with_page_and_line(text):
-    with pytest.raises(PluginError, match=r"kk/page\.md:2: cannot read the citation"):
-        find_citations(f"Абзац.\n{text}", "kk/page.md")
+@pytest.mark.parametrize("text, hint", [
+    ("[@src С. 183]", "put a comma between the key and the page"),
+    ("[см. @src]", "the key must follow the @"),
+    ("[@a; @b]", "one source per bracket"),
+    ("[@]", "the key must follow the @"),
+    ("[@source-1, С. ]", "the page number is missing"),
+    ("[@source-1, ]", "the page number is missing"),
+    ("[@source-1, C. 183]", "«C.» is not Cyrillic «С.»"),
+    ("[@source-1, c. 183]", "«c.» is not Cyrillic «С.»"),
+    ("[@source-1, p. 183]", "«p.» is not Cyrillic «С.»"),
+    ("[@source-1, С. 12-14]", "en dash"),
+    ("[@source-1, С.183]", "«С.» and a space"),
+    ("[@source-1, С. 18x]", "must be a number"),
+    ("[@source-1, \\bibliography]", "paragraph of its own"),
+])
+def test_anything_else_fails_with_page_line_text_hint_and_the_forms(text, hint):
+    with pytest.raises(PluginError) as error:
+        _citation(text)
+    message = str(error.value)
+    assert message.startswith(f"kk/page.md:2: cannot read the citation '{text}': ")
+    assert re.search(hint, message), message
+    assert message.endswith("write it as [@key], [@key, С. 12] or [@key, С. 12–14]")
 
 
 def test_sources_are_numbered_in_order_of_first_citation():
-    citations = [c for _, c in find_citations("[@b] [@a, С. 1] [@b, С. 2] [@c]")]
+    _, marked = protect("[@b] [@a, С. 1] [@b, С. 2] [@c]")
+    citations = [parse_citation(m, "x") for m in marked]
     assert number_citations(citations) == ["b", "a", "c"]
     assert [c.number for c in citations] == [1, 2, 1, 3]
     assert [c.id for c in citations] == ["cite-1", "cite-2", "cite-3", "cite-4"]
 
 
-def _render(markdown, entries=FIXTURE, lang="ru"):
-    return render_citations(markdown, entries, WORDS[lang], "kk/page.md",
-                            TEMPLATES.get_template("partials/citation.html"),
-                            TEMPLATES.get_template("partials/references.html"))
+def test_lines_count_the_front_matter():
+    _, marked = protect("Абзац.\n\nМәтін [@book].\n", offset=15)
+    assert marked[0].line == 18
 
 
 def test_rendered_citations_read_as_the_source_prints_them():
@@ -63,6 +93,20 @@ def test_rendered_citations_read_as_the_source_prints_them():
     assert '<li id="ref-book" value="1">' in html and 'href="#cite-1"' in html
 
 
+@pytest.mark.parametrize("code", ["`[@book]`", "    [@book] in an indented block", "```\n[@book]\n```",
+                                  "<pre><code>[@book]</code></pre>"])
+def test_citation_syntax_in_code_stays_literal_and_creates_nothing(code):
+    html, cited = _render(f"Мәтін [@article].\n\n{code}\n\n\\bibliography\n")
+    assert "[@book]" in BeautifulSoup(html, "html.parser").get_text()
+    assert cited == {"article"}
+    assert 'id="cite-2"' not in html and 'id="ref-book"' not in html
+
+
+def test_bibliography_in_code_stays_literal():
+    html, _ = _render("Мәтін [@article].\n\n`\\bibliography`\n\n\\bibliography\n")
+    assert html.count('<ol class="references">') == 1 and "<code>\\bibliography</code>" in html
+
+
 def test_an_unknown_key_fails_with_key_page_and_line():
     with pytest.raises(PluginError, match=r"kk/page\.md:3: unknown citation key 'nobody'.*refs\.bib"):
         _render("\n\nтекст [@nobody].\n\n\\bibliography")
@@ -71,6 +115,17 @@ def test_an_unknown_key_fails_with_key_page_and_line():
 def test_a_page_that_cites_needs_a_place_for_its_reference_list():
     with pytest.raises(PluginError, match=r"\\bibliography"):
         _render("текст [@book].")
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("текст [@book].\n\nБіз \\bibliography мұнда.\n", 3, "must be a paragraph of its own"),
+    ("текст [@book].\n\n\\bibliography\n\n\\bibliography\n", 5, "a second \\\\bibliography"),
+    ("текст.\n\n\\bibliography\n", 3, "no citation on the page"),
+    ("## Тақырып [@book]\n\n\\bibliography\n", 1, "stands in a heading"),
+])
+def test_a_misplaced_bibliography_or_citation_fails_with_its_line(text, line, message):
+    with pytest.raises(PluginError, match=rf"kk/page\.md:{line}: .*{message}"):
+        _render(text)
 
 
 def test_duplicate_keys_fail_with_both_lines():
@@ -122,9 +177,9 @@ def test_no_english_words_and_titles_keep_their_case(lang):
 
 def test_an_entry_without_details_says_so_and_keeps_its_note():
     entries = parse_bibliography("@misc{s, note = {Мақалада анықтама үшін келтірілген.}}").entries
-    assert format_reference(entries["s"], WORDS["kk"]) == (
+    missing = WORDS["kk"]("edition.reference.missing")
+    assert format_reference(entries["s"], WORDS["ru"], missing=missing) == (
         "Библиографиялық сипаттамасы түпнұсқада берілмеген. Мақалада анықтама үшін келтірілген.")
-    assert format_reference(entries["s"], WORDS["ru"]).startswith("Библиографическое описание в оригинале не приведено.")
 
 
 # --- the built paper ----------------------------------------------------------
@@ -225,6 +280,7 @@ def test_build_fails_on_a_duplicate_key(tmp_path):
     assert re.search(r"refs\.bib:\d+: duplicate key 'source-2' \(first defined on line \d+\)", log), log
 
 
-def test_build_reports_an_entry_no_page_cites(tmp_path):
+def test_build_reports_an_entry_no_page_cites_with_its_line(tmp_path):
     log = broken_build(tmp_path, _add_entry("source-8"))
-    assert "refs.bib: entry 'source-8' is not cited by any page" in log, log
+    line = (ROOT / "refs.bib").read_text(encoding="utf-8").count("\n") + 2
+    assert f"refs.bib:{line}: entry 'source-8' is not cited by any page" in log, log

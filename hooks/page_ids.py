@@ -1,0 +1,32 @@
+"""Every id on a page is unique, whatever made it: a paragraph's `{ #p-3 }`,
+a heading, a citation, a reference entry, the theme. A URL with a #fragment
+that matches two elements points to whichever the browser finds first."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from mkdocs.exceptions import PluginError
+
+_ID = re.compile(r"<(\w+)[^>]*?\sid=\"([^\"]+)\"[^>]*>([^<]{0,60})")
+
+
+def duplicate_ids(html: str) -> dict[str, list[str]]:
+    """id -> a description of each element that has it, for ids used more than once."""
+    found = [(m.group(2), f"<{m.group(1)}> «{' '.join(m.group(3).split())[:40]}»") for m in _ID.finditer(html)]
+    twice = {name for name, count in Counter(name for name, _ in found).items() if count > 1}
+    return {name: [where for other, where in found if other == name] for name in sorted(twice)}
+
+
+def check_ids(html: str, src: str, source: str = "") -> None:
+    """Fail on a duplicate id, naming the elements and the lines of the file that set it."""
+    duplicates = duplicate_ids(html)
+    if not duplicates:
+        return
+    name, places = next(iter(duplicates.items()))
+    lines = [str(source.count("\n", 0, m.start()) + 1)
+             for m in re.finditer(rf"(?:\{{[^}}\n]*#|\bid=[\"']){re.escape(name)}(?=[\s}}\"'])", source)]
+    written = f" (set on line{'s' if len(lines) > 1 else ''} {', '.join(lines)})" if lines else ""
+    raise PluginError(f"{src}: the id '{name}' is used {len(places)} times{written}: {' and '.join(places)}; "
+                      "give each element its own id")
