@@ -40,15 +40,32 @@ def check_source(source: str, src: str) -> None:
         raise PluginError(f"{src}:1: the front matter opened here is never closed; "
                           "end it with a line '---' (or remove the first line if it is a rule)")
     try:
-        data = yaml.safe_load(block.group(1))
+        data = yaml.load(block.group(1), _StrictLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        mark, context = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
         line = mark.line + 2 if mark else 1  # the block starts on line 2
         problem = getattr(error, "problem", None) or str(error)
+        if getattr(error, "context", None) and context:
+            problem += f", {error.context} on line {context.line + 2}"
         raise PluginError(f"{src}:{line}: the front matter is not valid YAML ({problem}); "
                           "fix it there: quote values that hold a colon, indent nested keys") from error
     if data is not None and not isinstance(data, dict):
         raise PluginError(f"{src}:2: the front matter must be a mapping of `key: value` lines")
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that a key written twice is an error, not
+    a silent overwrite."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key '{key}' is written twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
 
 
 def check_text_page(meta: dict, source: str, src: str) -> None:
