@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build preview offline test urls bench audit lock clean
+.PHONY: help serve build preview offline test urls urls-retext bench audit lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ audit: build $(AUDIT) ## Lighthouse scores of each text page, mobile (needs Node
 
 urls: build ## Record new page URLs and fragment ids in published-urls.txt (never drops one)
 	$(BIN)/python scripts/published_urls.py --update site
+
+urls-retext: build ## Accept changed text at published URLs whose ids stayed, printing each change
+	$(BIN)/python scripts/published_urls.py --retext site
 
 lock: $(STAMP) ## Re-pin every dependency from pyproject.toml into requirements.lock
 	$(BIN)/python -m pip install --quiet uv

@@ -2,10 +2,16 @@
 
     python scripts/published_urls.py site/            # check the site against the list
     python scripts/published_urls.py --update site/   # also record new URLs
+    python scripts/published_urls.py --retext site/   # also accept changed text (make urls-retext)
 
 Scholars cite these URLs, so the list only grows. Each line is a URL and
 the start of what it points to; a URL whose target is gone, or now points to
 something else, fails the check, and --update refuses to drop or change it.
+
+--retext is the one way the text at a URL may change, as when a reference
+entry gains its details or a correction changes a heading: it prints each
+change and records it. It still refuses an id that is gone, and an id that
+moved: one whose old text is still on its page, now elsewhere.
 """
 
 from __future__ import annotations
@@ -47,6 +53,23 @@ def collect(site: Path) -> dict[str, str]:
     return urls
 
 
+def page_texts(site: Path) -> dict[str, str]:
+    """Page URL -> the whole text of its article, words single-spaced."""
+    texts = {}
+    for path in sorted(site.rglob("*.html")):
+        if path.name != "404.html":
+            article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+            texts[page_url(site, path)] = " ".join((article.get_text() if article else "").replace("¶", " ").split())
+    return texts
+
+
+def retext(published: dict[str, str], built: dict[str, str], texts: dict[str, str], moved: list[str]):
+    """(changed, still there) of the moved URLs: an old text no longer on its page changed;
+    one still there means the id moved away from it."""
+    still = [url for url in moved if published[url] and published[url] in texts.get(url.split("#")[0], "")]
+    return [url for url in moved if url not in still], still
+
+
 def read_list(path: Path = LIST) -> dict[str, str]:
     entries = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -79,20 +102,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="the built site folder")
     parser.add_argument("--update", action="store_true", help="record new URLs in published-urls.txt")
+    parser.add_argument("--retext", action="store_true", help="also accept and record changed text at ids that stayed")
     args = parser.parse_args(argv)
     published = read_list() if LIST.exists() else {}
     built = collect(args.site)
     gone, moved, new = compare(published, built)
+    if args.retext and moved and not gone:
+        changed, moved = retext(published, built, page_texts(args.site), moved)
+        for url in changed:
+            print(f"CHANGED {url}\n  was: {published[url]}\n  now: {built[url]}")
+        published = {**published, **{url: built[url] for url in changed}}
+        if not moved:
+            write_list(published)
+            print(f"recorded {len(changed)} changed texts in {LIST.name}")
     for url in gone:
         print(f"GONE   {url}  (was: {published[url]})")
     for url in moved:
         print(f"MOVED  {url}  (was: {published[url]}; now: {built[url]})")
+    if moved and not args.retext:
+        print("If only the text there changed (a filled-in reference, a correction): make urls-retext")
     for url in new:
         print(f"NEW    {url}  ({built[url]})")
     if gone or moved:
         print("A published URL must keep pointing to what it did: restore it.")
         return 1
-    if new and args.update:
+    if new and (args.update or args.retext):
         write_list({**published, **{url: built[url] for url in new}})
         print(f"recorded {len(new)} new URLs in {LIST.name}")
         return 0

@@ -23,11 +23,11 @@ WORDS = {lang: string_table(lang) for lang in ("kk", "ru", "en")}
 
 # --- helpers on plain strings -------------------------------------------------
 
-def _render(text, entries=FIXTURE, lang="ru", offset=0):
+def _render(text, entries=FIXTURE, lang="ru", offset=0, words=None):
     """A page through the hook's steps: protect, Markdown, render."""
     protected, marked = protect(text, offset)
     html = python_markdown.markdown(protected, extensions=["attr_list", "md_in_html", "admonition"])
-    return render(html, marked, entries, "kk/page.md", {key: WORDS[lang] for key in entries},
+    return render(html, marked, entries, "kk/page.md", {key: WORDS[lang] for key in entries} | (words or {}),
                   TEMPLATES.get_template("partials/citation.html"),
                   TEMPLATES.get_template("partials/references.html"), WORDS[lang])
 
@@ -173,6 +173,66 @@ def test_no_english_words_and_titles_keep_their_case(lang):
         text = format_reference(entry, WORDS[lang])
         assert not re.search(r"\b(and|pages|pp|In|Retrieved|accessed|edition)\b", text), text
         assert entry.fields["title"] in text
+
+
+# Each supported type, in the words of each language (the work's language, or the page's).
+BY_TYPE = {
+    "chapter": {
+        "ru": "Сейтқали А. Б. Твиттер және сыртқы саясат // Жаңа медиа және халықаралық қатынастар / "
+              "под ред. Е. С. Омаров. – Астана : ЕҰУ, 2020. – С. 45–61.",
+        "kk": "Сейтқали А. Б. Твиттер және сыртқы саясат // Жаңа медиа және халықаралық қатынастар / "
+              "ред. Е. С. Омаров. – Астана : ЕҰУ, 2020. – Б. 45–61.",
+        "en": "Сейтқали А. Б. Твиттер және сыртқы саясат // Жаңа медиа және халықаралық қатынастар / "
+              "ed. by Е. С. Омаров. – Астана : ЕҰУ, 2020. – P. 45–61.",
+    },
+    "part": {
+        "ru": "Ким В. П. Цифровая публичная дипломатия // Дипломатия XXI века. – Алматы : Дайк-Пресс, 2016. – С. 12–30.",
+        "kk": "Ким В. П. Цифровая публичная дипломатия // Дипломатия XXI века. – Алматы : Дайк-Пресс, 2016. – Б. 12–30.",
+        "en": "Ким В. П. Цифровая публичная дипломатия // Дипломатия XXI века. – Алматы : Дайк-Пресс, 2016. – P. 12–30.",
+    },
+    "dissertation": {
+        "ru": "Абенова С. М. Социальные сети в публичной дипломатии Казахстана : дис. … канд. полит. наук. – "
+              "Астана, 2021. – 180 с.",
+        "kk": "Абенова С. М. Социальные сети в публичной дипломатии Казахстана : дис. … канд. полит. наук. – "
+              "Астана, 2021. – 180 б.",
+        "en": "Абенова С. М. Социальные сети в публичной дипломатии Казахстана : дис. … канд. полит. наук. – "
+              "Астана, 2021. – 180 p.",
+    },
+    "survey": {
+        "ru": "Twiplomacy Study 2018 : Report № 7. – Geneva : Burson-Marsteller, 2018. – 42 с.",
+        "kk": "Twiplomacy Study 2018 : Report № 7. – Geneva : Burson-Marsteller, 2018. – 42 б.",
+        "en": "Twiplomacy Study 2018 : Report № 7. – Geneva : Burson-Marsteller, 2018. – 42 p.",
+    },
+    "article": {
+        "ru": EXPECTED_RU["article"],
+        "kk": EXPECTED_RU["article"].replace("С. 101", "Б. 101"),
+        "en": EXPECTED_RU["article"].replace("Т. 4", "Vol. 4").replace("С. 101", "P. 101"),
+    },
+    "webpage": {
+        "ru": EXPECTED_RU["webpage"],
+        "kk": EXPECTED_RU["webpage"].replace("Электронный ресурс", "Электрондық ресурс")
+                                    .replace("дата обращения", "қаралған күні"),
+        "en": EXPECTED_RU["webpage"].replace("Электронный ресурс", "Online").replace("дата обращения", "accessed"),
+    },
+    "four-authors": {
+        "ru": EXPECTED_RU["four-authors"],
+        "kk": EXPECTED_RU["four-authors"].replace("[и др.]", "[т.б.]").replace("150 с.", "150 б."),
+        "en": EXPECTED_RU["four-authors"].replace("[и др.]", "[et al.]").replace("150 с.", "150 p."),
+    },
+}
+
+
+@pytest.mark.parametrize("key, lang", [(key, lang) for key in BY_TYPE for lang in ("kk", "ru", "en")])
+def test_each_supported_type_in_each_language(key, lang):
+    assert format_reference(FIXTURE[key], WORDS[lang]) == BY_TYPE[key][lang]
+
+
+def test_the_cited_works_language_chooses_the_words_not_the_pages(tmp_path):
+    """An English book cited on the Kazakh page ends "– 191 p.", not "– 191 б."."""
+    html, _ = _render("Мәтін [@english-book].\n\n\\bibliography\n", lang="kk",
+                      words={"english-book": WORDS["en"]})
+    text = BeautifulSoup(html, "html.parser").select_one(".reference-text").get_text()
+    assert text == "Nye J. S. Soft Power: The Means to Success in World Politics. – New York : Public Affairs, 2004. – 191 p."
 
 
 def test_an_entry_without_details_says_so_and_keeps_its_note():

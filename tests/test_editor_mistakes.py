@@ -3,6 +3,9 @@ with what to do; or, where that is right (code), renders as written.
 Each test breaks a copy of the project the way an editor would."""
 
 import re
+import shutil
+import subprocess
+import sys
 
 import pytest
 from bs4 import BeautifulSoup
@@ -116,3 +119,70 @@ def test_an_unsupported_entry_type_fails_naming_the_key_and_the_types(tmp_path):
 def test_a_work_language_without_a_table_fails(tmp_path):
     log = broken_build(tmp_path, edit("refs.bib", "@misc{source-7,", "@misc{source-7,\n  langid = {german},"))
     assert "entry 'source-7' has the language 'german', which has no string table" in log, log
+
+
+# --- filling in a reference, as README says -------------------------------------
+
+FILLED_IN = """@book{source-3,
+  author    = {Nye, Joseph S.},
+  title     = {A Made-up Book for the Test},
+  address   = {New York},
+  publisher = {Test Press},
+  year      = {1990},
+  pagetotal = {336},
+  langid    = {english}
+}"""
+
+
+def _project_with_url_list(tmp_path):
+    project = copy_project(tmp_path)
+    shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__", "audit"))
+    shutil.copy2(ROOT / "published-urls.txt", project / "published-urls.txt")
+    return project
+
+
+def _urls(project, *args):
+    return subprocess.run([sys.executable, "scripts/published_urls.py", *args, "site"], cwd=project,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_filling_in_a_reference_as_readme_says_works(tmp_path):
+    project = _project_with_url_list(tmp_path)
+    bib = (project / "refs.bib").read_text(encoding="utf-8")
+    old = re.search(r"@misc\{source-3,.*?\n\}", bib, re.DOTALL).group(0)
+    (project / "refs.bib").write_text(bib.replace(old, FILLED_IN), encoding="utf-8")
+    # 1. edit refs.bib (above); 2. make urls-retext; 3. make test (here: the build and the URL check)
+    assert build_site(project, project / "site").returncode == 0
+    retext = _urls(project, "--retext")
+    assert retext.returncode == 0, retext.stdout
+    assert "CHANGED /diplomacy/#ref-source-3\n" in retext.stdout
+    assert "now: Nye J. S. A Made-up Book for the\n" in retext.stdout
+    assert _urls(project).returncode == 0
+    page = BeautifulSoup((project / "site/diplomacy/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one("#ref-source-3 .reference-text").get_text() == (
+        "Nye J. S. A Made-up Book for the Test. – New York : Test Press, 1990. – 336 p.")
+    assert [a.get_text() for a in page.select('a.footnote-ref[href="#ref-source-3"]')] == ["3", "3"]
+
+
+@pytest.mark.parametrize("old, new, verdict", [
+    ("{ #p-3 }", "{ #p-x }", "GONE   /diplomacy/#p-3"),
+    ("\n{ #p-3 }\n", "\n{ #p-3x }\n", "GONE   /diplomacy/#p-3"),
+])
+def test_the_retext_command_still_refuses_a_gone_id(tmp_path, old, new, verdict):
+    project = _project_with_url_list(tmp_path)
+    replace_in(project / PAPER, old, new)
+    build_site(project, project / "site")
+    result = _urls(project, "--retext")
+    assert result.returncode == 1 and verdict in result.stdout, result.stdout
+
+
+def test_the_retext_command_still_refuses_an_id_that_moved_to_another_element(tmp_path):
+    project = _project_with_url_list(tmp_path)
+    replace_in(project / PAPER, "{ #p-3 }", "{ #p-tmp }")
+    replace_in(project / PAPER, "{ #p-4 }", "{ #p-3 }")
+    replace_in(project / PAPER, "{ #p-tmp }", "{ #p-4 }")
+    build_site(project, project / "site")
+    result = _urls(project, "--retext")
+    assert result.returncode == 1
+    assert "MOVED  /diplomacy/#p-3" in result.stdout and "MOVED  /diplomacy/#p-4" in result.stdout
+    assert "CHANGED" not in result.stdout
