@@ -37,7 +37,7 @@ OFFLINE_BUILD ?= build/offline
 OFFLINE_ZIP ?= edition-offline.zip
 offline: $(STAMP) ## Build edition-offline.zip, a copy that works opened from disk
 	rm -rf $(OFFLINE_BUILD) $(OFFLINE_ZIP)
-	OFFLINE=true SITE_URL= $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_BUILD)/edition
+	OFFLINE=true PUBLISHED_URL="$$SITE_URL" SITE_URL= $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_BUILD)/edition
 	$(BIN)/python -c 'import shutil, sys; shutil.make_archive(sys.argv[1].removesuffix(".zip"), "zip", sys.argv[2], "edition")' $(abspath $(OFFLINE_ZIP)) $(OFFLINE_BUILD)
 
 test: $(STAMP) ## Run the whole test suite (needs Debian's chromium: apt-get install chromium)
@@ -62,7 +62,7 @@ urls-retext: build ## Accept changed text at published URLs whose ids stayed, pr
 
 lock: $(STAMP) ## Re-pin every dependency from pyproject.toml into requirements.lock
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 --quiet -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test --override overrides.txt --generate-hashes --python-version 3.11 --quiet -o requirements.lock
 
 clean: ## Remove the built site, the template cache and the virtual environment
 	rm -rf site build edition-offline.zip .cache $(VENV)

@@ -77,6 +77,27 @@ def entry_lines(text: str) -> dict[str, int]:
     return {m.group(2): text.count("\n", 0, m.start(2)) + 1 for m in _ENTRY_START.finditer(text)}
 
 
+_TEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
+                  "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def bibtex_escape(value) -> str:
+    """A value as BibTeX text: TeX's special characters escaped."""
+    return "".join(_TEX_SPECIALS.get(char, char) for char in str(value))
+
+
+def bibtex_url(url) -> str:
+    """A URL for a BibTeX url field, which is read verbatim: only what would
+    break the field (braces, backslashes, spaces) is percent-encoded."""
+    return "".join(f"%{ord(char):02X}" if char in "{}\\ " else char for char in str(url))
+
+
+def protect_capitals(title: str) -> str:
+    """Each word holding a capital letter in braces, so BibTeX styles that
+    lowercase titles keep proper nouns («{Фейсбук} және {Твиттер} …»)."""
+    return " ".join(f"{{{word}}}" if any(char.isupper() for char in word) else word for word in title.split(" "))
+
+
 def work_language(entry) -> str:
     """The cited work's language as written in the entry ('' if not given)."""
     return (field(entry, "langid") or field(entry, "language")).lower()

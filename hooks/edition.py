@@ -14,6 +14,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 import accessibility
 import alternates
+import bibliography
 import citations
 import front_matter
 import language_links
@@ -22,6 +23,7 @@ import not_found
 import offline
 import page_ids
 import paragraphs
+import published
 import search
 import strings
 import template_cache
@@ -57,6 +59,9 @@ on_config = CombinedEvent(_start, _per_language)
 
 def on_env(env, config, files):
     env.filters["drop_hreflang"] = alternates.drop_hreflang
+    env.filters["bibtex"] = bibliography.bibtex_escape
+    env.filters["bibtex_title"] = bibliography.protect_capitals
+    env.filters["bibtex_url"] = bibliography.bibtex_url
     return template_cache.with_cache(env, config.config_file_path)
 
 
@@ -82,6 +87,7 @@ def on_page_content(html, page, config, files):
 
 @event_priority(AFTER_I18N_PAGE_CONTEXT)
 def on_page_context(context, page, config, nav):
+    context = published.page_context(context, page, config)
     return alternates.page_context(context, page, config)
 
 

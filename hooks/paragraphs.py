@@ -28,8 +28,9 @@ def link_page(html, page, config):
         log.warning(f"{page.file.src_uri}{f':{line}' if line else ''}: paragraph without an id: '{text[:60]}…'; "
                     "end it with a line { #p-N } using the next free number")
     env = theme_env(config)
-    template, label = env.get_template("partials/paragraph-link.html"), lookup(env, config.theme["language"])("edition.paragraph.link")
-    return add_paragraph_links(html, lambda pid: template.render(id=pid, label=label).strip())
+    t, template = lookup(env, config.theme["language"]), env.get_template("partials/paragraph-link.html")
+    label, cite = t("edition.paragraph.link"), t("edition.paragraph.cite")
+    return add_paragraph_links(html, lambda pid: template.render(id=pid, label=label, cite=cite).strip())
 
 
 _PARAGRAPH = re.compile(r'(<p id="(p-\d+)">)(.*?)(</p>)', re.DOTALL)

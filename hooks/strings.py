@@ -23,11 +23,11 @@ from mkdocs.utils import get_theme_dir
 EDITION_KEYS = (
     "edition.404.heading", "edition.404.text", "edition.404.home",
     "edition.cite.heading", "edition.cite.online", "edition.cite.fragment", "edition.cite.edition",
-    "edition.cite.accessed", "edition.cite.langid",
+    "edition.cite.accessed", "edition.cite.langid", "edition.cite.paragraph", "edition.og.locale",
     "edition.gost.editors", "edition.gost.others", "edition.gost.pages", "edition.gost.pages_total",
     "edition.gost.thesis", "edition.gost.volume",
     "edition.palette.dark", "edition.palette.light",
-    "edition.paragraph.copied", "edition.paragraph.link", "edition.permalink",
+    "edition.paragraph.cite", "edition.paragraph.copied", "edition.paragraph.link", "edition.permalink",
     "edition.reference.back", "edition.reference.missing",
 )
 

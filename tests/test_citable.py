@@ -125,18 +125,6 @@ def test_highwire_and_dublin_core_tags_on_the_texts(site, server):
     assert not _meta(fragment, "citation_author")  # unknown: nothing is invented
 
 
-def test_json_ld_scholarly_article(site, server):
-    paper = json.loads(soup(site, TEXTS["kk"]).select_one('script[type="application/ld+json"]').string)
-    assert paper["@type"] == "ScholarlyArticle"
-    assert paper["inLanguage"] == "kk"
-    assert paper["author"]["name"] == "Юлия Николаевна Лагуткина"
-    assert paper["author"]["affiliation"]["name"] == "Л.Н. Гумилев атындағы ЕҰУ"
-    assert paper["isPartOf"]["url"] == server
-    fragment = json.loads(soup(site, TEXTS["ru"]).select_one('script[type="application/ld+json"]').string)
-    assert fragment["inLanguage"] == "ru" and fragment["creativeWorkStatus"] == "fragment"
-    assert "author" not in fragment
-
-
 @pytest.mark.parametrize("page", ["index.html", "about/index.html", "diplomacy/index.html",
                                   "ru/index.html", "ru/about/index.html", "ru/transport/index.html"])
 def test_description_canonical_and_absolute_hreflang(site, server, page):
@@ -154,26 +142,11 @@ def test_description_canonical_and_absolute_hreflang(site, server, page):
         assert set(hreflang) == {"kk", "ru", "x-default"} and hreflang[lang] == canonical
 
 
-def test_how_to_cite_gives_a_gost_reference_and_bibtex(site, server):
-    block = soup(site, TEXTS["kk"]).select_one("section.how-to-cite")
-    gost = " ".join(block.select_one(".cite-gost").get_text().split())
-    assert gost.startswith("Лагуткина Ю. Н. Фейсбук және Твиттер дипломатиясының")
-    assert f"URL: {server}diplomacy/ (қаралған күні: " in gost
-    bibtex = block.select_one("pre code").get_text()
-    assert bibtex.startswith("@online{lagutkina-diplomacy,") and f"url     = {{{server}diplomacy/}}" in bibtex
-
-
 def test_each_language_has_its_own_404(site):
     assert soup(site, "404.html").html["lang"] == "kk"
     assert "бет табылмады" in soup(site, "404.html").h1.get_text()
     assert soup(site, "ru/404.html").html["lang"] == "ru"
     assert "страница не найдена" in soup(site, "ru/404.html").h1.get_text()
-
-
-def test_citation_cff_describes_the_edition():
-    text = (Path(__file__).resolve().parent.parent / "CITATION.cff").read_text(encoding="utf-8")
-    assert "cff-version: 1.2.0" in text
-    assert "Лагуткина" in text
 
 
 # --- in the browser -----------------------------------------------------------
