@@ -40,8 +40,8 @@ offline: $(STAMP) ## Build edition-offline.zip, a copy that works opened from di
 	OFFLINE=true PUBLISHED_URL="$$SITE_URL" SITE_URL= $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_BUILD)/edition
 	$(BIN)/python -c 'import shutil, sys; shutil.make_archive(sys.argv[1].removesuffix(".zip"), "zip", sys.argv[2], "edition")' $(abspath $(OFFLINE_ZIP)) $(OFFLINE_BUILD)
 
-test: $(STAMP) ## Run the whole test suite (needs Debian's chromium: apt-get install chromium)
-	$(BIN)/python -m pytest
+test: $(STAMP) ## Run the whole test suite (finds or installs Chromium: scripts/chromium.sh)
+	chromium=$$(scripts/chromium.sh $(BIN)/python) && CHROMIUM="$$chromium" $(BIN)/python -m pytest
 
 bench: build ## Print build time, page weight and search speed as tables
 	$(BIN)/python scripts/bench.py site

@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # Where the site is published: at a domain root (a user site or a custom
 # domain), and below /<repository>/ (a GitHub Pages project site).
 DEPLOYMENTS = {"root": "/", "project": "/edition/"}
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# `make test` finds or installs one (scripts/chromium.sh) and passes it here.
+CHROMIUM = Path(os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium")
 # Chromium's own background traffic is refused on this closed network.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -100,9 +101,8 @@ def server(site, _http) -> str:
 def browser():
     if not CHROMIUM.exists():
         pytest.fail(
-            f"Chromium not found at {CHROMIUM}. Install Debian's package: "
-            "sudo apt-get install chromium (or set CHROMIUM=/path/to/chromium). "
-            "`playwright install` cannot download browsers here.",
+            f"Chromium not found at {CHROMIUM}: run `make test`, which finds or installs one "
+            "(scripts/chromium.sh), or set CHROMIUM=/path/to/chromium.",
             pytrace=False,
         )
     from playwright.sync_api import sync_playwright

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, type_query
 
 
 @pytest.fixture(scope="module")
@@ -40,12 +40,8 @@ def test_texts_switcher_and_search_work_from_disk(page, offline_copy, start, que
     page.goto((offline_copy / start).as_uri())
     page.wait_for_function("() => typeof window.component$ !== 'undefined'")
     assert page.locator("article p#p-1").is_visible()
-    field = page.locator("input.md-search__input")
-    assert field.is_visible()  # Material hides search when its worker cannot start
-    field.click()
-    field.type(query)
-    field.press("End")
-    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    assert page.locator("input.md-search__input").is_visible()  # Material hides search when its worker cannot start
+    type_query(page, query)
     links = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
     links = [re.sub(r"\?h=[^#]*", "", link) for link in links]  # drop the highlight query
     base = offline_copy.as_uri() + "/"
