@@ -16,6 +16,7 @@ import accessibility
 import alternates
 import bibliography
 import citations
+import edition_record
 import front_matter
 import language_links
 import languages
@@ -44,6 +45,7 @@ def _start(config):
     strings.expose_material(config.theme)
     offline.use_local_shim(config)
     citations.load(config)  # refs.bib fails with our message before mkdocs-bibtex reads it
+    edition_record.load(config)
     return config
 
 
@@ -69,7 +71,8 @@ def on_env(env, config, files):
 def _check_and_protect(markdown, page, config, files):
     front_matter.check_source(page.file.content_string, page.file.src_uri)
     front_matter.check_text_page(page.meta, page.file.content_string, page.file.src_uri)
-    return citations.protect_page(markdown, page, config)
+    markdown = citations.protect_page(markdown, page, config)
+    return edition_record.render_page(markdown, page, config)
 
 
 def _mark_language_links(markdown, page, config, files):
@@ -81,6 +84,7 @@ on_page_markdown = CombinedEvent(_check_and_protect, _mark_language_links)
 
 def on_page_content(html, page, config, files):
     html = citations.render_page(html, page, config)
+    html = edition_record.mark_page(html, page, config)
     html = language_links.resolve_page(html, page, config)
     return paragraphs.link_page(html, page, config)
 

@@ -29,6 +29,22 @@ EDITION_KEYS = (
     "edition.palette.dark", "edition.palette.light",
     "edition.paragraph.cite", "edition.paragraph.copied", "edition.paragraph.link", "edition.permalink",
     "edition.reference.back", "edition.reference.missing",
+    "edition.emendation.source",
+    "edition.record.current",
+    "edition.record.heading.changes",
+    "edition.record.heading.count",
+    "edition.record.heading.date",
+    "edition.record.heading.forms",
+    "edition.record.heading.kind",
+    "edition.record.heading.version",
+    "edition.record.heading.what",
+    "edition.record.kind.emendation",
+    "edition.record.kind.glyph",
+    "edition.record.kind.hyphen-joined",
+    "edition.record.kind.hyphen-kept",
+    "edition.record.kind.missing-space-kept",
+    "edition.record.kind.space",
+    "edition.record.kind.spelling-kept",
 )
 
 

@@ -11,7 +11,7 @@ something else, fails the check, and --update refuses to drop or change it.
 --retext is the one way the text at a URL may change, as when a reference
 entry gains its details or a correction changes a heading: it prints each
 change and records it. It still refuses an id that is gone, and an id that
-moved: one whose old text is still on its page, now elsewhere.
+moved: one whose old text now begins another paragraph, heading or item.
 """
 
 from __future__ import annotations
@@ -53,21 +53,28 @@ def collect(site: Path) -> dict[str, str]:
     return urls
 
 
-def page_texts(site: Path) -> dict[str, str]:
-    """Page URL -> the whole text of its article, words single-spaced."""
-    texts = {}
+def block_fingerprints(site: Path) -> dict[str, list[tuple[str | None, str]]]:
+    """Page URL -> (id, fingerprint) of every block of its article (paragraphs,
+    headings, list items), with or without an id."""
+    blocks = {}
     for path in sorted(site.rglob("*.html")):
         if path.name != "404.html":
             article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
-            texts[page_url(site, path)] = " ".join((article.get_text() if article else "").replace("¶", " ").split())
-    return texts
+            blocks[page_url(site, path)] = [(node.get("id"), fingerprint(node.get_text()))
+                                            for node in (article.select("p, li, h1, h2, h3, h4") if article else [])]
+    return blocks
 
 
-def retext(published: dict[str, str], built: dict[str, str], texts: dict[str, str], moved: list[str]):
-    """(changed, still there) of the moved URLs: an old text no longer on its page changed;
-    one still there means the id moved away from it."""
-    still = [url for url in moved if published[url] and published[url] in texts.get(url.split("#")[0], "")]
-    return [url for url in moved if url not in still], still
+def retext(published: dict[str, str], blocks: dict[str, list], moved: list[str]):
+    """(changed, moved away) of the URLs whose text changed: an id moved away
+    from its text when that text now begins another block of its page (unless
+    several published ids began with that same text, which tells nothing)."""
+    def moved_away(url: str) -> bool:
+        page, _, fragment = url.partition("#")
+        shared = sum(1 for other, text in published.items() if other.partition("#")[0] == page and text == published[url])
+        return shared == 1 and any(text == published[url] and node_id != fragment for node_id, text in blocks.get(page, []))
+    away = [url for url in moved if moved_away(url)]
+    return [url for url in moved if url not in away], away
 
 
 def read_list(path: Path = LIST) -> dict[str, str]:
@@ -108,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     built = collect(args.site)
     gone, moved, new = compare(published, built)
     if args.retext and moved and not gone:
-        changed, moved = retext(published, built, page_texts(args.site), moved)
+        changed, moved = retext(published, block_fingerprints(args.site), moved)
         for url in changed:
             print(f"CHANGED {url}\n  was: {published[url]}\n  now: {built[url]}")
         published = {**published, **{url: built[url] for url in changed}}

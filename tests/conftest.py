@@ -41,7 +41,7 @@ def build_site(project: Path, site_dir: Path, site_url: str | None = None) -> su
 
 def copy_project(destination: Path) -> Path:
     """A copy of what a build reads, for tests that break it on purpose."""
-    for name in ("mkdocs.yml", "refs.bib"):
+    for name in ("mkdocs.yml", "refs.bib", "edition-record.yml"):
         shutil.copy2(ROOT / name, destination / name)
     for name in ("docs", "hooks", "overrides"):
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -239,7 +239,8 @@ def test_an_entry_without_details_says_so_and_keeps_its_note():
     entries = parse_bibliography("@misc{s, note = {Мақалада анықтама үшін келтірілген.}}").entries
     missing = WORDS["kk"]("edition.reference.missing")
     assert format_reference(entries["s"], WORDS["ru"], missing=missing) == (
-        "Библиографиялық сипаттамасы түпнұсқада берілмеген. Мақалада анықтама үшін келтірілген.")
+        "Әдебиеттер тізімі дереккөзде сақталмаған, сондықтан еңбектің библиографиялық сипаттамасы белгісіз. "
+        "Мақалада анықтама үшін келтірілген.")
 
 
 # --- the built paper ----------------------------------------------------------
@@ -267,7 +268,7 @@ def test_the_reference_list_has_seven_entries_numbered_one_to_seven(paper):
     entries = paper.select("ol.references > li")
     assert [li["value"] for li in entries] == [str(n) for n in range(1, 8)]
     for li in entries:
-        assert "Библиографиялық сипаттамасы түпнұсқада берілмеген." in li.get_text()
+        assert "Әдебиеттер тізімі дереккөзде сақталмаған" in li.get_text()
 
 
 def test_each_citation_links_to_its_entry_and_each_entry_links_back(paper):
@@ -288,7 +289,7 @@ def test_hover_and_keyboard_focus_show_the_reference(page, server):
     citation = page.locator("a.footnote-ref").first
     # Other tooltips (the ¶ link's "Тұрақты сілтеме") may still be fading out, so
     # wait for the one that holds the reference.
-    reference_tooltip = page.locator(".md-tooltip2--active", has_text="Библиографиялық сипаттамасы")
+    reference_tooltip = page.locator(".md-tooltip2--active", has_text="Әдебиеттер тізімі дереккөзде сақталмаған")
     citation.hover()
     reference_tooltip.wait_for(state="visible", timeout=5000)
     assert "Мәтіндегі" not in reference_tooltip.inner_text()  # the entry's links back are hidden
@@ -324,7 +325,7 @@ def test_build_fails_on_an_unreadable_citation(tmp_path):
 
 
 def test_build_fails_on_malformed_refs_bib(tmp_path):
-    log = broken_build(tmp_path, lambda p: replace_in(p / "refs.bib", "(С. 102) үшін сілтеме жасалған.}", "(С. 102"))
+    log = broken_build(tmp_path, lambda p: replace_in(p / "refs.bib", "(102-б.) үшін сілтеме жасалған.}", "(102-б."))
     assert re.search(r"refs\.bib:\d+: malformed BibTeX in or after entry 'source-3' \(from line \d+\)", log), log
 
 

@@ -58,7 +58,7 @@ def test_every_page_has_link_preview_tags(site, server, page):
     assert og["og:title"] and og["og:description"] and og["@type"] == "website"  # uniform: og:type as @type
     assert og["og:url"] == server + page
     assert og["og:locale"] == LOCALES[language]
-    assert og["og:site_name"] == {"kk": "Фейсбук және Твиттер дипломатиясы", "ru": "Дипломатия Фейсбука и Твиттера"}[language]
+    assert og["og:site_name"] == {"kk": "Фейсбук және Твиттер дипломатиясы", "ru": "Фейсбук- и твиттер-дипломатия"}[language]
     document = BeautifulSoup(html_of(site, page), "html.parser")
     assert document.select_one('meta[name="twitter:card"]')["content"] == "summary"
     assert not document.select('meta[property="og:locale:alternate"]')

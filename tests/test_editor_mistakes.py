@@ -171,7 +171,7 @@ def test_filling_in_a_reference_as_readme_says_works(tmp_path):
 def test_the_retext_command_still_refuses_a_gone_id(tmp_path, old, new, verdict):
     project = _project_with_url_list(tmp_path)
     replace_in(project / PAPER, old, new)
-    build_site(project, project / "site")
+    assert build_site(project, project / "site").returncode == 0
     result = _urls(project, "--retext")
     assert result.returncode == 1 and verdict in result.stdout, result.stdout
 
@@ -181,7 +181,7 @@ def test_the_retext_command_still_refuses_an_id_that_moved_to_another_element(tm
     replace_in(project / PAPER, "{ #p-3 }", "{ #p-tmp }")
     replace_in(project / PAPER, "{ #p-4 }", "{ #p-3 }")
     replace_in(project / PAPER, "{ #p-tmp }", "{ #p-4 }")
-    build_site(project, project / "site")
+    assert build_site(project, project / "site").returncode == 0
     result = _urls(project, "--retext")
     assert result.returncode == 1
     assert "MOVED  /diplomacy/#p-3" in result.stdout and "MOVED  /diplomacy/#p-4" in result.stdout
