@@ -42,10 +42,11 @@ def _start(config):
         language_links.reset()
         alternates.reset()
         not_found.reset()
+        template_cache.reset()
+        citations.load(config)  # refs.bib fails with our message before mkdocs-bibtex reads it
+        edition_record.load(config)
     strings.expose_material(config.theme)
     offline.use_local_shim(config)
-    citations.load(config)  # refs.bib fails with our message before mkdocs-bibtex reads it
-    edition_record.load(config)
     return config
 
 

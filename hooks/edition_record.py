@@ -62,7 +62,7 @@ def load_record(path: Path) -> dict:
     """The record, checked: every change has a known kind, a page, a paragraph,
     a source and a text; a PluginError names the key otherwise."""
     try:
-        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        record = yaml.load(path.read_text(encoding="utf-8"), getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as error:
         raise PluginError(f"{path.name}: cannot read the record ({error}); fix it") from error
     for key in ("version", "released", "corrections", "glyphs", "changes", "kept"):

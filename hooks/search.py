@@ -12,7 +12,10 @@ Kazakh. After the build this hook:
   full word and any prefix of it match;
 - makes the Kazakh index use `lunr.kk` (docs/assets/javascripts/lunr/min/
   lunr.kk.min.js), which also indexes each Kazakh word with its letters folded
-  as on a Russian keyboard (ә→а, ғ→г, қ→к, ң→н, ө→о, ұ→у, ү→у, һ→х, і→и).
+  as on a Russian keyboard (ә→а, ғ→г, қ→к, ң→н, ө→о, ұ→у, ү→у, һ→х, і→и);
+- appends the edition's stem search (docs/assets/javascripts/lunr/
+  edition-search.js) to each language's lunr plugin in the site, so that an
+  inflected word finds every form of its stem.
 
 tests/test_search.py pins all of this, so a Material upgrade that changes the
 index format or the worker fails the suite.
@@ -32,9 +35,27 @@ INDEX = "search/search_index.json"
 SEPARATOR = r"[\s\-–—«»\"“”„'‘’`()\[\]{}.,;:!?…/]+"
 
 
+STEM_SEARCH = "assets/javascripts/lunr/edition-search.js"
+
+
 def write_indexes(config) -> None:
     """Once mkdocs-static-i18n has built every language and written the shared index."""
-    write_language_indexes(Path(config.site_dir), locales(config), default_locale(config), is_offline(config))
+    site = Path(config.site_dir)
+    write_language_indexes(site, locales(config), default_locale(config), is_offline(config))
+    code = (Path(config.docs_dir) / STEM_SEARCH).read_text(encoding="utf-8")
+    for locale in locales(config):
+        add_stem_search(site / f"assets/javascripts/lunr/min/lunr.{locale}.min.js", code, locale)
+
+
+def add_stem_search(plugin: Path, code: str, locale: str) -> None:
+    """Append the stem search to a language's lunr plugin, once; a language
+    lunr has no plugin for (English) is searched as lunr's core does."""
+    if not plugin.is_file():
+        return
+    text = plugin.read_text(encoding="utf-8")
+    call = f"editionSearch(self.lunr, {json.dumps(locale)})"
+    if call not in text:
+        plugin.write_text(f"{text}\n{code}\n{call}\n", encoding="utf-8")
 
 
 def post_page(output, page, config):

@@ -14,6 +14,7 @@ A configured language whose table lacks an edition key fails the build.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment
@@ -48,6 +49,7 @@ EDITION_KEYS = (
 )
 
 
+@cache
 def material_partials() -> str:
     return str(Path(get_theme_dir("material")) / "partials")
 

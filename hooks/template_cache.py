@@ -16,9 +16,21 @@ from pathlib import Path
 import jinja2
 from jinja2 import FileSystemBytecodeCache
 
+_envs: dict = {}
+
+
 def theme_env(config):
-    """The theme's Jinja environment, for hooks that render our partials."""
-    return with_cache(config.theme.get_env(), config.config_file_path)
+    """The theme's Jinja environment, for hooks that render our partials:
+    one per build (every language shares it), made afresh by `reset`."""
+    key = (id(config), tuple(config.theme.dirs))
+    if key not in _envs:
+        _envs.clear()
+        _envs[key] = with_cache(config.theme.get_env(), config.config_file_path)
+    return _envs[key]
+
+
+def reset() -> None:
+    _envs.clear()
 
 
 def with_cache(env, config_file: str):

@@ -59,6 +59,22 @@ INTERNALS = [
     ("Material: the search worker loads lunr.<lang>.min.js from assets/javascripts/lunr/min/",
      "docs/assets/javascripts/lunr/min/lunr.kk.min.js",
      lambda: "/min/lunr.${" in _search_worker() and "importScripts" in _search_worker()),
+    ("Material's worker: a language's plugin is used as this.use(lunr[lang]), then its trimmer, "
+     "stopWordFilter and stemmer are removed unless the index config's pipeline lists them",
+     "docs/assets/javascripts/lunr/edition-search.js wraps lunr[lang] and adds its own stems function",
+     lambda: "this.use(lunr[e.lang[0]])" in _search_worker()
+     and 'Re(["trimmer","stopWordFilter","stemmer"],e.pipeline)' in _search_worker()),
+    ("Material's worker: every typed term becomes a prefix query `term*`, parsed by lunr.QueryParser",
+     "edition-search.js stems each such term where lunr.QueryParser.prototype.nextClause ends it",
+     lambda: "`${r}*`" in _search_worker() and "new lunr.QueryParser(" in _search_worker()),
+    ("lunr (in Material's worker): QueryParser.prototype.nextClause commits this.currentClause; "
+     "Index.prototype.query gives matchData.metadata[term][field].position",
+     "edition-search.js patches both",
+     lambda: "prototype.nextClause=function(){var e=this.currentClause;this.query.clause(e)" in _search_worker()
+     and "Index.prototype.query=function" in _search_worker()),
+    ("Material: a result's ?h= holds the query terms it found, highlighted as prefixes in the opened page",
+     "tests/test_search.py test_the_opened_section_highlights_the_forms_that_matched",
+     lambda: 'searchParams.set("h",' in _bundle()),
     ("Material: the search dialog is <div class=\"md-search\" data-md-component=\"search\" role=\"dialog\">",
      "hooks/accessibility.py gives it an accessible name",
      lambda: '<div class="md-search" data-md-component="search" role="dialog">' in _read(MATERIAL / "partials/search.html")),

@@ -168,3 +168,146 @@ def test_a_result_opens_the_section_with_the_match_highlighted(page, server):
     page.wait_for_url(re.compile(r"#soft-power$"))
     page.locator("article mark").first.wait_for()
     assert page.locator("article mark").first.inner_text().lower().startswith("гарвард")
+
+
+# --- stemming: inflected forms the texts do not use ----------------------------------
+
+# (page searched from, an inflected query that is not in the texts, a section it must find)
+INFLECTED = [
+    ("diplomacy/", "Твиттерден", "/diplomacy/#twitter"),
+    ("diplomacy/", "саясатқа", "/diplomacy/#digital-diplomacy"),
+    ("diplomacy/", "дипломатиямен", "/diplomacy/#public-diplomacy"),
+    ("diplomacy/", "университетте", "/diplomacy/#public-diplomacy"),
+    ("diplomacy/", "фейсбукте", "/diplomacy/#facebook"),
+    ("diplomacy/", "Цукербергке", "/diplomacy/#facebook"),
+    ("diplomacy/", "Гарвардта", "/diplomacy/#soft-power"),
+    ("diplomacy/", "концепцияға", "/diplomacy/#soft-power"),
+    ("diplomacy/", "желілерден", "/diplomacy/#social-networks"),
+    ("diplomacy/", "жастарымыз", "/diplomacy/#social-networks"),
+    ("diplomacy/", "технологиялардан", "/diplomacy/#digital-diplomacy"),
+    ("diplomacy/", "блогтарда", "/diplomacy/#digital-diplomacy"),
+    ("diplomacy/", "оппозициямен", "/diplomacy/#digital-diplomacy"),
+    ("diplomacy/", "стипендияларға", "/diplomacy/#soft-power"),
+    ("diplomacy/", "гранттардан", "/diplomacy/#soft-power"),
+    ("diplomacy/", "президенттерге", "/diplomacy/#twiplomacy"),
+    ("diplomacy/", "романға", "/diplomacy/#twiplomacy"),
+    ("diplomacy/", "Кемеровода", "/diplomacy/#twiplomacy"),
+    ("diplomacy/", "пайдаланушылармен", "/diplomacy/#facebook-diplomacy"),
+    ("diplomacy/", "журналистерге", "/diplomacy/#twitter"),
+    ("diplomacy/", "акторларға", "/diplomacy/#soft-power"),
+    ("diplomacy/", "ресурстарымен", "/diplomacy/#soft-power"),
+    ("diplomacy/", "ұйымдармен", "/diplomacy/#twitter"),
+    ("diplomacy/", "жумсак кушке", "/diplomacy/#soft-power"),
+    ("ru/transport/", "железных", "/ru/transport/"),
+    ("ru/transport/", "путях", "/ru/transport/"),
+    ("ru/transport/", "магистралей", "/ru/transport/"),
+    ("ru/transport/", "Петропавловском", "/ru/transport/"),
+    ("ru/transport/", "Караганды", "/ru/transport/"),
+    ("ru/transport/", "территорией", "/ru/transport/"),
+    ("ru/transport/", "ресурсами", "/ru/transport/"),
+    ("ru/transport/", "границе", "/ru/transport/"),
+    ("ru/transport/", "Узбекистана", "/ru/transport/"),
+    ("ru/transport/", "особенностью", "/ru/transport/"),
+    ("ru/transport/", "развитию", "/ru/transport/"),
+    ("ru/transport/", "морем", "/ru/transport/"),
+    ("ru/", "инфраструктурой", "/ru/transport/"),
+]
+TEXTS = {"diplomacy/": ROOT / "docs/kk/diplomacy.md", "ru/transport/": ROOT / "docs/ru/transport.md",
+         "ru/": ROOT / "docs/ru/transport.md"}
+
+
+def test_the_inflected_queries_are_not_in_the_texts():
+    assert len(INFLECTED) >= 30
+    for start, query, _ in INFLECTED:
+        text = TEXTS[start].read_text(encoding="utf-8").lower()
+        for word in query.lower().split():
+            assert not re.search(rf"(?<!\w){word}(?!\w)", text), query
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("start, query, expected", INFLECTED, ids=[q[1] for q in INFLECTED])
+def test_an_inflected_query_finds_the_section_and_highlights_the_forms_it_uses(page, server, start, query, expected):
+    result = search(page, server, start, query)
+    assert expected in result["links"], result
+    words = query.lower().split()
+    assert any(mark not in words and fold(mark)[:3] in {fold(w)[:3] for w in words}  # a stem has 3 letters or more
+               for mark in result["marks"]), result
+
+
+def fold(word: str) -> str:
+    """As typed on a Russian keyboard, like the query «жумсак» for «жұмсақ»."""
+    return word.translate(str.maketrans("әғқңөұүһі", "агкноуухи"))
+
+
+@pytest.mark.browser
+def test_the_opened_section_highlights_the_forms_that_matched(page, server):
+    search(page, server, "diplomacy/", "желілерден")
+    page.locator('.md-search-result__item a[href*="#social-networks"]').first.click()
+    page.wait_for_url(re.compile(r"#social-networks$"))
+    page.locator("article mark").first.wait_for()
+    marked = {text.lower() for text in page.locator("article mark").all_inner_texts()}
+    assert marked and all(text.startswith("желі") for text in marked), marked
+    words = {w.lower() for w in page.locator("#p-8").inner_text().split()}
+    assert "желілерден" not in words
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("start, query, most", [("diplomacy/", "мемлекеттерде", "мемлекет"),
+                                                ("diplomacy/", "желілерден", "желі"),
+                                                ("diplomacy/", "саясатқа", "саясат")])
+def test_the_first_result_of_an_inflected_query_uses_the_word_most(page, server, site, start, query, most):
+    docs = _index(site)["docs"]
+    counts = {"/" + d["location"]: len(re.findall(rf"(?<!\w){most}", (d["title"] + " " + d["text"]).lower()))
+              for d in docs if "#" in d["location"]}
+    result = search(page, server, start, query)
+    first = next((link for link in result["links"] if "#" in link), None)
+    assert first, result
+    assert counts[first] == max(counts.values()), (first, counts)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["ел", "мен"])
+def test_a_short_word_does_not_return_every_section(page, server, site, query):
+    sections = [d for d in _index(site)["docs"] if d["location"].startswith("diplomacy/#")]
+    result = search(page, server, "diplomacy/", query)
+    found = [link for link in result["links"] if link.startswith("/diplomacy/#")]
+    assert 0 < len(found) < len(sections), found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("start, query, message", [("diplomacy/", "лар", "Сәйкес құжат табылмады"),
+                                                   ("diplomacy/", "дың", "Сәйкес құжат табылмады"),
+                                                   ("ru/transport/", "ных", "Совпадений не найдено")])
+def test_a_bare_ending_finds_nothing(page, server, start, query, message):
+    assert search(page, server, start, query)["meta"] == message
+
+
+# (word, its stem): plural, case, possessive and personal endings with their
+# vowel and voicing variants; never below three letters; only after the sounds
+# an ending follows.
+KAZAKH_STEMS = [
+    ("твиттерден", "твит"), ("саясатқа", "саясат"), ("саясаты", "саясат"), ("саясатында", "саясат"),
+    ("дипломатиямен", "дипломатия"), ("дипломатияның", "дипломатия"), ("университетте", "университет"),
+    ("фейсбукте", "фейсбук"), ("мемлекеттердің", "мемлекет"), ("кітаптарымыздан", "кітап"),
+    ("студенттерге", "студент"), ("желілерде", "желі"), ("білімі", "білім"), ("күшінің", "күш"),
+    ("ақпараттың", "ақпарат"), ("тұрғындары", "тұрғын"), ("балалар", "бала"), ("қалада", "қала"),
+    ("мектептен", "мектеп"), ("күшпен", "күш"), ("бізбен", "біз"), ("жастарға", "жас"),
+    ("гарвардта", "гарвард"), ("цукербергке", "цукерберг"), ("адамның", "адам"), ("кезде", "кез"),
+    ("ел", "ел"), ("елдерде", "елдер"), ("жаңа", "жаңа"), ("мақала", "мақала"), ("мақалаға", "мақала"),
+    ("мен", "мен"), ("лар", "лар"), ("жұмсақ", "жұмсақ"), ("халықаралық", "халықаралық"),
+]
+
+
+@pytest.mark.browser
+def test_the_kazakh_stemmer_on_a_word_list(page):
+    page.set_content("<script>self.lunr = {Pipeline: {registerFunction() {}}}</script>")
+    page.add_script_tag(path=str(ROOT / "docs/assets/javascripts/lunr/min/lunr.kk.min.js"))
+    stems = page.evaluate("words => words.map(w => lunr.kk.stemWord(w))", [w for w, _ in KAZAKH_STEMS])
+    assert dict(zip([w for w, _ in KAZAKH_STEMS], stems)) == dict(KAZAKH_STEMS)
+
+
+def test_each_languages_lunr_plugin_carries_the_stem_search_once(site):
+    for language in ("kk", "ru"):
+        plugin = (site / f"assets/javascripts/lunr/min/lunr.{language}.min.js").read_text(encoding="utf-8")
+        assert plugin.count(f'editionSearch(self.lunr, "{language}")') == 1
+        assert plugin.count("function editionSearch(") == 1
