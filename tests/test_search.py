@@ -161,13 +161,18 @@ def test_a_nonsense_query_finds_nothing_and_says_so_in_the_pages_language(page, 
     assert result["links"] == [] and result["meta"] == message
 
 
+def open_result(page, server, start: str, query: str, section: str) -> list[str]:
+    """Search, open the result for #section; the words marked in the opened page."""
+    search(page, server, start, query)
+    page.locator(f'.md-search-result__item a[href*="#{section}"]').first.click()
+    page.wait_for_url(re.compile(rf"#{section}$"))
+    page.locator("article mark").first.wait_for()
+    return [text.lower() for text in page.locator("article mark").all_inner_texts()]
+
+
 @pytest.mark.browser
 def test_a_result_opens_the_section_with_the_match_highlighted(page, server):
-    search(page, server, "diplomacy/", "Гарвард")
-    page.locator('.md-search-result__item a[href*="#soft-power"]').first.click()
-    page.wait_for_url(re.compile(r"#soft-power$"))
-    page.locator("article mark").first.wait_for()
-    assert page.locator("article mark").first.inner_text().lower().startswith("гарвард")
+    assert open_result(page, server, "diplomacy/", "Гарвард", "soft-power")[0].startswith("гарвард")
 
 
 # --- stemming: inflected forms the texts do not use ----------------------------------
@@ -241,11 +246,7 @@ def fold(word: str) -> str:
 
 @pytest.mark.browser
 def test_the_opened_section_highlights_the_forms_that_matched(page, server):
-    search(page, server, "diplomacy/", "желілерден")
-    page.locator('.md-search-result__item a[href*="#social-networks"]').first.click()
-    page.wait_for_url(re.compile(r"#social-networks$"))
-    page.locator("article mark").first.wait_for()
-    marked = {text.lower() for text in page.locator("article mark").all_inner_texts()}
+    marked = set(open_result(page, server, "diplomacy/", "желілерден", "social-networks"))
     assert marked and all(text.startswith("желі") for text in marked), marked
     words = {w.lower() for w in page.locator("#p-8").inner_text().split()}
     assert "желілерден" not in words
