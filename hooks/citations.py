@@ -133,11 +133,12 @@ def _words_for(env, config, entries):
         t = lookup(env, locale)
         by_name[locale] = by_name[t("edition.cite.langid").lower()] = t
     page_words = by_name.get(config.theme["language"]) or lookup(env, config.theme["language"])
-    words = {}
+    words, lines = {}, None
     for key, entry in entries.items():
         language = work_language(entry)
         if language and language not in by_name:
-            raise PluginError(f"{_state.bib_path.name}: entry '{key}' has the language '{language}', which has "
+            lines = lines or entry_lines(_state.bib_path.read_text(encoding="utf-8-sig"))
+            raise PluginError(f"{_state.bib_path.name}:{lines.get(key, 1)}: entry '{key}' has the language '{language}', which has "
                               f"no string table; use one of {', '.join(sorted(by_name))} or add "
                               f"overrides/partials/languages/<lang>.html")
         words[key] = by_name[language] if language else page_words
