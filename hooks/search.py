@@ -8,8 +8,9 @@ Kazakh. After the build this hook:
   there, Russian goes to /ru/search/search_index.json with locations relative
   to /ru/, and each Russian page's search base (`__config.base`) points to /ru/;
 - gives each index a separator that also splits on quotes, brackets, dashes
-  and other punctuation, and a pipeline without stemmer or stop words, so a
-  full word and any prefix of it match;
+  and other punctuation, and a pipeline without stop words, and without the
+  language's own stemmer, which would replace the word: the stem search below
+  keeps both;
 - makes the Kazakh index use `lunr.kk` (docs/assets/javascripts/lunr/min/
   lunr.kk.min.js), which also indexes each Kazakh word with its letters folded
   as on a Russian keyboard (ә→а, ғ→г, қ→к, ң→н, ө→о, ұ→у, ү→у, һ→х, і→и);
