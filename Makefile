@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: help serve build preview offline test urls urls-retext bench audit lock clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
