@@ -22,7 +22,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
-from languages import default_locale, home, prefix, site_path
+from languages import default_locale, home, homes_from_server_root
 
 _hreflang_folders: set[str] = set()
 
@@ -44,8 +44,9 @@ def page_context(context, page, config):
 def pre_template(template_name, config) -> None:
     """The 404 page, served at any address, links to each language's home by its path."""
     if template_name == "404.html":
+        homes = homes_from_server_root(config)
         for alternate in _switcher(config):
-            alternate["link"] = site_path(config.site_url) + prefix(alternate["lang"], default_locale(config))
+            alternate["link"] = homes[alternate["lang"]]
 
 
 def _switcher(config) -> list[dict]:

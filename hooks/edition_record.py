@@ -101,8 +101,8 @@ def apply_changes(source: list[str], changes: list[dict]) -> list[str]:
     result = list(source)
     for change in changes:
         old, new = tokens(change["source"]), tokens(change["text"])
-        where = [i for i in range(len(result) - len(old) + 1)
-                 if [t.lstrip("+") for t in result[i:i + 1]] == [old[0].lstrip("+")] and result[i + 1:i + len(old)] == old[1:]]
+        where = [i for i in range(len(result) - len(old) + 1)  # the first token's space before is not compared
+                 if result[i].lstrip("+") == old[0].lstrip("+") and result[i + 1:i + len(old)] == old[1:]]
         if len(where) != 1:
             raise ValueError(f"{RECORD}: the source text '{change['source']}' occurs {len(where)} times, not once; "
                              "quote enough of it to be unique")

@@ -53,6 +53,13 @@ def site_path(site_url: str | None) -> str:
     return path if path.endswith("/") else path + "/"
 
 
+def homes_from_server_root(config) -> dict[str, str]:
+    """locale -> path of its home from the server root, e.g. {'kk': '/edition/',
+    'ru': '/edition/ru/'}: links that work at any address, as on a 404 page."""
+    default = default_locale(config)
+    return {locale: site_path(config.site_url) + prefix(locale, default) for locale in locales(config)}
+
+
 def i18n_building(config) -> bool:
     """True while mkdocs-static-i18n builds a further language inside the first build."""
     i18n = config.plugins.get("i18n")

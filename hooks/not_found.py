@@ -13,7 +13,7 @@ language whose folder the missing address is in.
 
 from pathlib import Path
 
-from languages import default_locale, locales, prefix, site_path
+from languages import default_locale, homes_from_server_root, prefix
 from search import set_search_base
 
 _default_page: dict[str, str] = {}
@@ -25,7 +25,7 @@ def reset() -> None:
 
 def template_context(context, template_name, config):
     if template_name == "404.html":
-        context["language_homes"] = language_homes(locales(config), default_locale(config), config.site_url)
+        context["language_homes"] = homes_from_server_root(config)
     return context
 
 
@@ -41,7 +41,3 @@ def post_template(output_content, template_name, config):
     target.write_text(set_search_base(output_content, prefix(language, default)), encoding="utf-8")
     return _default_page.get("html", output_content)
 
-
-def language_homes(all_locales: list[str], default: str, site_url: str | None) -> dict[str, str]:
-    """locale -> path of its home from the server root, e.g. {'kk': '/edition/', 'ru': '/edition/ru/'}."""
-    return {locale: site_path(site_url) + prefix(locale, default) for locale in all_locales}

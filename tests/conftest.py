@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,17 @@ def copy_project(destination: Path) -> Path:
     for name in ("docs", "hooks", "overrides"):
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     return destination
+
+
+def make_offline(tmp: Path, site_url: str | None = None) -> Path:
+    """`make offline` into tmp, with or without SITE_URL; the unzipped copy's folder."""
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    archive = tmp / "edition-offline.zip"
+    subprocess.run(["make", "-s", "offline", f"OFFLINE_ZIP={archive}", f"OFFLINE_BUILD={tmp / 'build'}"],
+                   cwd=ROOT, check=True, capture_output=True, timeout=300, env=env | ({"SITE_URL": site_url} if site_url else {}))
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(tmp / "unzipped")
+    return tmp / "unzipped" / "edition"
 
 
 def string_table(locale: str):

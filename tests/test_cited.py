@@ -14,7 +14,7 @@ import extruct
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site, copy_project, replace_in
+from conftest import ROOT, build_site, copy_project, make_offline, replace_in
 
 TEXTS = {"kk": "diplomacy/", "ru": "ru/transport/"}
 PAGES = ["", "diplomacy/", "about/", "ru/", "ru/transport/", "ru/about/"]
@@ -165,17 +165,9 @@ def test_without_scripts_there_is_no_access_date(site):
 
 # --- the offline copy -----------------------------------------------------------------------
 
-def _offline(tmp_path, site_url: str | None) -> Path:
-    env = {"PATH": "/usr/bin:/bin", "SITE_URL": site_url} if site_url else {"PATH": "/usr/bin:/bin"}
-    archive = tmp_path / "edition-offline.zip"
-    subprocess.run(["make", "-s", "offline", f"OFFLINE_ZIP={archive}", f"OFFLINE_BUILD={tmp_path / 'build'}"],
-                   cwd=ROOT, check=True, capture_output=True, timeout=300, env=env)
-    return tmp_path / "build" / "edition"
-
-
 @pytest.mark.parametrize("site_url", ["https://example.org/edition/", None])
 def test_the_offline_copy_carries_the_published_url_or_none(tmp_path, site_url):
-    copy = _offline(tmp_path, site_url)
+    copy = make_offline(tmp_path, site_url)
     for page, published in (("diplomacy.html", "diplomacy/"), ("ru/transport.html", "ru/transport/")):
         document = BeautifulSoup((copy / page).read_text(encoding="utf-8"), "html.parser")
         ours = [str(m) for m in document.select("head meta")] + [

@@ -1,23 +1,15 @@
 """The offline copy from `make offline`, opened from disk (file://)."""
 
 import re
-import subprocess
-import zipfile
 
 import pytest
 
-from conftest import ROOT, type_query
+from conftest import make_offline, type_query
 
 
 @pytest.fixture(scope="module")
 def offline_copy(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("offline")
-    archive = tmp / "edition-offline.zip"
-    subprocess.run(["make", "-s", "offline", f"OFFLINE_ZIP={archive}", f"OFFLINE_BUILD={tmp / 'build'}"],
-                   cwd=ROOT, check=True, capture_output=True, timeout=300)
-    with zipfile.ZipFile(archive) as zipped:
-        zipped.extractall(tmp / "unzipped")
-    return tmp / "unzipped" / "edition"
+    return make_offline(tmp_path_factory.mktemp("offline"))
 
 
 def test_the_copy_has_both_texts_as_html_files_and_no_absolute_urls(offline_copy):
