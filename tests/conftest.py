@@ -137,10 +137,17 @@ def type_query(page, query: str) -> None:
     """Type a query into Material's search and wait until its results are
     shown: the count (or "no results") in the page's own language, which the
     placeholder and the "initialising" message never match, and as many
-    result pages as it counts."""
+    result pages as it counts.
+
+    Typing waits for the placeholder first: once its index is ready (opened
+    from disk, once search opens), Material searches for the empty field, and
+    if that empty answer came after our query was typed it would show as
+    "no results" for our query."""
     page.wait_for_function("() => typeof window.component$ !== 'undefined'")
     field = page.locator("input.md-search__input")
     field.click()
+    page.wait_for_function("""() => document.querySelector(".md-search-result__meta").textContent.trim()
+        === JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"]""")
     field.fill(query)  # at once, so no search runs for a part of the query
     field.press("End")  # Material searches on keyup
     page.wait_for_function(r"""() => {

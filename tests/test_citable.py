@@ -176,7 +176,7 @@ def test_the_paragraph_link_shows_on_focus_and_copies_the_url(browser, server):
     link.focus()
     expect(link).to_have_css("opacity", "1")
     link.click()
-    assert page.url == server + "diplomacy/#p-3"
+    page.wait_for_url(server + "diplomacy/#p-3")
     page.locator("#p-3 .copy-status").wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == server + "diplomacy/#p-3"
     context.close()

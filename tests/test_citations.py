@@ -9,6 +9,7 @@ import markdown as python_markdown
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
+from playwright.sync_api import expect
 
 from bibliography import format_reference, load_bibliography, parse_bibliography
 from citations import Marked, number_citations, parse_citation, protect, render
@@ -291,25 +292,27 @@ def test_hover_and_keyboard_focus_show_the_reference(page, server):
     # wait for the one that holds the reference.
     reference_tooltip = page.locator(".md-tooltip2--active", has_text="Әдебиеттер тізімі дереккөзде сақталмаған")
     citation.hover()
-    reference_tooltip.wait_for(state="visible", timeout=5000)
+    reference_tooltip.wait_for(state="visible")
     assert "Мәтіндегі" not in reference_tooltip.inner_text()  # the entry's links back are hidden
     page.mouse.move(0, 0)
-    reference_tooltip.wait_for(state="hidden", timeout=5000)
+    reference_tooltip.wait_for(state="hidden")
     citation.focus()
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")
-    reference_tooltip.wait_for(state="visible", timeout=5000)
+    reference_tooltip.wait_for(state="visible")
 
 
 @pytest.mark.browser
 def test_a_citation_jumps_to_its_entry_and_back(page, server):
     page.goto(server + "diplomacy/")
+    expect(page.locator("#ref-source-2")).not_to_be_in_viewport()
     page.locator("a.footnote-ref").nth(3).click()  # [2, С. 123]
-    assert page.url.endswith("#ref-source-2")
-    assert page.locator("#ref-source-2").is_visible()
+    page.wait_for_url(server + "diplomacy/#ref-source-2")
+    expect(page.locator("#ref-source-2")).to_be_in_viewport()
+    expect(page.locator("#cite-4")).not_to_be_in_viewport()
     page.locator('#ref-source-2 .reference-backlinks a[href="#cite-4"]').click()
-    assert page.url.endswith("#cite-4")
-    assert page.locator("#cite-4").is_visible()
+    page.wait_for_url(server + "diplomacy/#cite-4")
+    expect(page.locator("#cite-4")).to_be_in_viewport()
 
 
 # --- bad input fails the build ------------------------------------------------

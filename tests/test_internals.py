@@ -72,6 +72,11 @@ INTERNALS = [
      "edition-search.js patches both",
      lambda: "prototype.nextClause=function(){var e=this.currentClause;this.query.clause(e)" in _search_worker()
      and "Index.prototype.query=function" in _search_worker()),
+    ("Material: once the index is ready, it searches for the field's current (empty) value and shows "
+     "the placeholder for an empty answer to an empty query, \"no results\" if the field has changed since",
+     "tests/conftest.py type_query waits for the placeholder before typing",
+     lambda: re.search(r'case 0:\w+\.textContent=\w+\.length\?\w+\("search\.result\.none"\):'
+                       r'\w+\("search\.result\.placeholder"\)', _bundle()) is not None),
     ("Material: a result's ?h= holds the query terms it found, highlighted as prefixes in the opened page",
      "tests/test_search.py test_the_opened_section_highlights_the_forms_that_matched",
      lambda: 'searchParams.set("h",' in _bundle()),
