@@ -46,6 +46,7 @@ def _start(config):
         citations.load(config)  # refs.bib fails with our message before mkdocs-bibtex reads it
         edition_record.load(config)
     strings.expose_material(config.theme)
+    template_cache.share(config.theme, config.config_file_path)
     offline.use_local_shim(config)
     return config
 
@@ -65,7 +66,7 @@ def on_env(env, config, files):
     env.filters["bibtex"] = bibliography.bibtex_escape
     env.filters["bibtex_title"] = bibliography.protect_capitals
     env.filters["bibtex_url"] = bibliography.bibtex_url
-    return template_cache.with_cache(env, config.config_file_path)
+    return env
 
 
 @event_priority(BEFORE_PLUGINS)  # before mkdocs-bibtex, so it never sees, or drops, a citation

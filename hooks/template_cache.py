@@ -1,16 +1,17 @@
 """Keep compiled theme templates on disk, shared by every build.
 
 mkdocs-static-i18n builds every language as a whole MkDocs build, and each
-build's Jinja environment compiles Material's templates anew: about half of
-the build time. All environments share one bytecode cache in `.cache/jinja`
-(where Material's own plugins keep their caches), so later builds and the
-second language skip compiling. Jinja checks each template's source checksum,
-so an edited template recompiles; the folder is named after the Jinja and
-Python versions, so an upgrade starts afresh.
+build's Jinja environment compiles Material's templates anew; Material's search
+plugin makes three more environments per build to translate its labels, each
+compiling the language tables again. Every environment the theme makes shares
+one bytecode cache in `.cache/jinja` (where Material's own plugins keep their
+caches), so later builds and the second language skip compiling. Jinja checks
+each template's source checksum, so an edited template recompiles; the folder
+is named after the Jinja and Python versions, so an upgrade starts afresh.
 """
 
 import sys
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import jinja2
@@ -25,7 +26,7 @@ def theme_env(config):
     key = (id(config), tuple(config.theme.dirs))
     if key not in _envs:
         _envs.clear()
-        _envs[key] = with_cache(config.theme.get_env(), config.config_file_path)
+        _envs[key] = config.theme.get_env()
     return _envs[key]
 
 
@@ -33,7 +34,13 @@ def reset() -> None:
     _envs.clear()
 
 
-def with_cache(env, config_file: str):
+def share(theme, config_file: str) -> None:
+    """Every environment this theme makes from now on uses the shared cache."""
+    theme.get_env = partial(_env_with_cache, theme, config_file)
+
+
+def _env_with_cache(theme, config_file: str):
+    env = type(theme).get_env(theme)
     env.bytecode_cache = bytecode_cache(cache_folder(config_file))
     return env
 

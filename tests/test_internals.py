@@ -87,7 +87,8 @@ INTERNALS = [
      "overrides/partials/languages/*.html, hooks/strings.py",
      lambda: '{% import "partials/languages/en.html" as fallback %}' in _read(MATERIAL / "partials/language.html")),
     ("Material: its plugins read translations through config.theme.get_env(), a new environment",
-     "hooks/strings.py expose_material puts Material's folder on theme.dirs",
+     "hooks/strings.py expose_material puts Material's folder on theme.dirs; "
+     "hooks/template_cache.py share gives those environments the template cache",
      lambda: "config.theme.get_env()" in _read(MATERIAL.parent / "plugins/search/plugin.py")),
     ("Material: the switcher renders config.extra.alternate through the `url` filter",
      "hooks/alternates.py writes links relative to the site root",

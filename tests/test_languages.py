@@ -116,7 +116,12 @@ print("loaded twice:", {path: names for path, names in files.items() if len(name
 if edit:
     page = project / "docs/kk/diplomacy.md"
     page.write_text(page.read_text(encoding="utf-8").replace("[@source-4]", ""), encoding="utf-8")
+import jinja2
+compiled, compile_template = [], jinja2.Environment.compile
+jinja2.Environment.compile = lambda env, source, name=None, *args, **kwargs: (
+    compiled.append(name), compile_template(env, source, name, *args, **kwargs))[1]
 build_into(second)
+print("compiled in the second build:", compiled)
 """
 
 
@@ -131,6 +136,7 @@ def test_two_builds_in_one_process_give_the_same_site_and_load_each_module_once(
     result = _build_twice(project, tmp_path, edit=False)
     assert result.returncode == 0, result.stderr
     assert "loaded twice: {}" in result.stdout
+    assert "compiled in the second build: []" in result.stdout  # every environment shares the template cache
     first = {p.relative_to(tmp_path / "first"): p.read_bytes() for p in (tmp_path / "first").rglob("*") if p.is_file()}
     second = {p.relative_to(tmp_path / "second"): p.read_bytes() for p in (tmp_path / "second").rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
