@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build preview offline test urls urls-retext bench audit lock clean
+.PHONY: help serve build preview offline test test-fast lint format urls urls-retext bench audit lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -20,11 +20,14 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
 
-serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000 with live reload
+serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000, rebuilt on every change
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-build: $(STAMP) ## Strict build into site/
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+STRICT_BUILD = $(BIN)/mkdocs build --strict --clean --site-dir site
+
+build: $(STAMP) ## Strict build into site/, with the offline copy at its root
+	$(STRICT_BUILD)
+	$(MAKE) --no-print-directory offline OFFLINE_ZIP=site/edition-offline.zip
 
 # A GitHub Pages project site lives below /<repository>/; this folder's name stands in for it.
 PREVIEW_BASE ?= /$(notdir $(CURDIR))/
@@ -40,8 +43,18 @@ offline: $(STAMP) ## Build edition-offline.zip, a copy that works opened from di
 	OFFLINE=true PUBLISHED_URL="$$SITE_URL" SITE_URL= $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_BUILD)/edition
 	$(BIN)/python -c 'import shutil, sys; shutil.make_archive(sys.argv[1].removesuffix(".zip"), "zip", sys.argv[2], "edition")' $(abspath $(OFFLINE_ZIP)) $(OFFLINE_BUILD)
 
-test: $(STAMP) ## Run the whole test suite (finds or installs Chromium: scripts/chromium.sh)
-	chromium=$$(scripts/chromium.sh $(BIN)/python) && CHROMIUM="$$chromium" $(BIN)/python -m pytest
+lint: $(STAMP) ## Check the Python code with ruff (lint and format)
+	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/ruff format --check hooks scripts tests
+
+format: $(STAMP) ## Format the Python code with ruff
+	$(BIN)/ruff format hooks scripts tests
+
+test: lint ## Run the whole suite (finds or installs Chromium and pdftotext: scripts/system-deps.sh)
+	chromium=$$(scripts/system-deps.sh $(BIN)/python) && CHROMIUM="$$chromium" $(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## The suite without the browser: the edit loop
+	$(BIN)/python -m pytest -m "not browser"
 
 bench: build ## Print build time, page weight and search speed as tables
 	$(BIN)/python scripts/bench.py site
@@ -54,10 +67,12 @@ $(AUDIT): scripts/audit/package-lock.json
 audit: build $(AUDIT) ## Lighthouse scores of each text page, mobile (needs Node.js and Debian's chromium)
 	$(BIN)/python scripts/audit.py site
 
-urls: build ## Record new page URLs and fragment ids in published-urls.txt (never drops one)
+urls: $(STAMP) ## Record new page URLs and fragment ids in published-urls.txt (never drops one)
+	$(STRICT_BUILD)
 	$(BIN)/python scripts/published_urls.py --update site
 
-urls-retext: build ## Accept changed text at published URLs whose ids stayed, printing each change
+urls-retext: $(STAMP) ## Accept changed text at published URLs whose ids stayed, printing each change
+	$(STRICT_BUILD)
 	$(BIN)/python scripts/published_urls.py --retext site
 
 lock: $(STAMP) ## Re-pin every dependency from pyproject.toml into requirements.lock

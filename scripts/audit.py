@@ -39,8 +39,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSIBLE \
-                or not path.is_file():
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or path.suffix not in COMPRESSIBLE
+            or not path.is_file()
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
@@ -50,6 +53,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages
         self.end_headers()
         import io
+
         return io.BytesIO(body)
 
 
@@ -57,16 +61,28 @@ def run_lighthouse(url: str) -> dict[str, int]:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-             f"--only-categories={','.join(CATEGORIES)}",
-             "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-             "--disable-component-update --disable-sync --no-first-run"],
-            check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300,
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run",
+            ],
+            check=True,
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            timeout=300,
         )
         data = json.loads(report.read_text(encoding="utf-8"))
-    failing = [f"{audit['id']} {audit['score']:.2f}" for audit in data["audits"].values()
-               if audit.get("score") is not None and audit["score"] < 1
-               and audit.get("scoreDisplayMode") in ("binary", "numeric")]
+    failing = [
+        f"{audit['id']} {audit['score']:.2f}"
+        for audit in data["audits"].values()
+        if audit.get("score") is not None
+        and audit["score"] < 1
+        and audit.get("scoreDisplayMode") in ("binary", "numeric")
+    ]
     scores = {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}
     return {**scores, "failing": failing}
 
@@ -78,8 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     if not LIGHTHOUSE.exists():
         print("Lighthouse is missing: npm ci --prefix scripts/audit", file=sys.stderr)
         return 2
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(args.site)))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(args.site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_port}/"
     rows = []
@@ -92,8 +107,11 @@ def main(argv: list[str] | None = None) -> int:
     print("| page | " + " | ".join(CATEGORIES) + " | audits below 1 |")
     print("|---" * (len(CATEGORIES) + 2) + "|")
     for page, result in rows:
-        print(f"| {page} | " + " | ".join(str(result[c]) for c in CATEGORIES)
-              + f" | {', '.join(result['failing']) or '-'} |")
+        print(
+            f"| {page} | "
+            + " | ".join(str(result[c]) for c in CATEGORIES)
+            + f" | {', '.join(result['failing']) or '-'} |"
+        )
     return 0
 
 

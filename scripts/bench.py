@@ -29,16 +29,53 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import preview  # noqa: E402
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 TEXT_PAGES = ["diplomacy/", "ru/transport/"]
 QUERIES = {
-    "diplomacy/": ["жұмсақ", "жумсак куш", "әлеуметтік", "ғаламтор", "қоғамдық", "меңгере", "өктемшіл",
-                   "ұялы", "үшінші", "жаһандық", "білім", "Улисс", "Твипломатия", "цукерб", "дипломат",
-                   "кулы", "Facebook", "Гарвард", "Твиттерден", "саясатқа", "дипломатиямен", "университетте"],
-    "ru/transport/": ["магистраль", "Казахстан", "железн", "Туркестано", "инфраструктуры", "Россию", "железных",
-                      "путях"],
+    "diplomacy/": [
+        "жұмсақ",
+        "жумсак куш",
+        "әлеуметтік",
+        "ғаламтор",
+        "қоғамдық",
+        "меңгере",
+        "өктемшіл",
+        "ұялы",
+        "үшінші",
+        "жаһандық",
+        "білім",
+        "Улисс",
+        "Твипломатия",
+        "цукерб",
+        "дипломат",
+        "кулы",
+        "Facebook",
+        "Гарвард",
+        "Твиттерден",
+        "саясатқа",
+        "дипломатиямен",
+        "университетте",
+    ],
+    "ru/transport/": [
+        "магистраль",
+        "Казахстан",
+        "железн",
+        "Туркестано",
+        "инфраструктуры",
+        "Россию",
+        "железных",
+        "путях",
+    ],
 }
 BARE_CONFIG = """site_name: bare
 docs_dir: docs
@@ -70,9 +107,11 @@ def bench_build(runs: int) -> list[tuple[str, str]]:
         cold = median_build_seconds(ROOT, Path(tmp) / "ours-site", runs, strict=True, cold=True)
         warm = median_build_seconds(ROOT, Path(tmp) / "ours-site", runs, strict=True)
         plain = median_build_seconds(bare, Path(tmp) / "bare-site", runs, strict=False)
-    return [("bare Material build of the same Markdown", f"{plain:.2f}", "1.00"),
-            ("edition build, template cache warm (every rebuild)", f"{warm:.2f}", f"{warm / plain:.2f}"),
-            ("edition build, template cache cold (fresh clone)", f"{cold:.2f}", f"{cold / plain:.2f}")]
+    return [
+        ("bare Material build of the same Markdown", f"{plain:.2f}", "1.00"),
+        ("edition build, template cache warm (every rebuild)", f"{warm:.2f}", f"{warm / plain:.2f}"),
+        ("edition build, template cache cold (fresh clone)", f"{cold:.2f}", f"{cold / plain:.2f}"),
+    ]
 
 
 # One cold build in a fresh process under cProfile: the cumulative time of each phase.
@@ -102,12 +141,19 @@ print(json.dumps({
 def build_breakdown() -> list[tuple[str, str, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         shutil.rmtree(ROOT / ".cache" / "jinja", ignore_errors=True)
-        output = subprocess.run([sys.executable, "-c", _PROFILE_BUILD, str(Path(tmp) / "site")], cwd=ROOT, check=True,
-                                capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}).stdout
+        output = subprocess.run(
+            [sys.executable, "-c", _PROFILE_BUILD, str(Path(tmp) / "site")],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        ).stdout
     phases = json.loads(output)
     total = phases.pop("total")
     return [(name, f"{value:.2f}", f"{value / total:.0%}") for name, value in phases.items()] + [
-        ("whole build (under the profiler)", f"{total:.2f}", "100%")]
+        ("whole build (under the profiler)", f"{total:.2f}", "100%")
+    ]
 
 
 def serve(site: Path):
@@ -122,7 +168,7 @@ def bench_pages(browser, base: str) -> list[tuple[str, ...]]:
         context = browser.new_context()
         page = context.new_page()
         loads = []
-        page.on("requestfinished", lambda request: loads.append(request))
+        page.on("requestfinished", loads.append)
         page.goto(base + path, wait_until="networkidle")
         raw = packed = 0
         foreign = 0
@@ -148,7 +194,8 @@ _TIME_QUERY = """async query => {
   const before = meta.textContent
   field.value = query
   const rendered = new Promise(resolve => {
-    const done = () => meta.textContent !== before && (list.children.length > 0 || !query || /0|табылмады|не найдено/.test(meta.textContent))
+    const done = () => meta.textContent !== before
+      && (list.children.length > 0 || !query || /0|табылмады|не найдено/.test(meta.textContent))
     const observer = new MutationObserver(() => {
       if (done()) { observer.disconnect(); resolve(performance.now()) }
     })
@@ -173,7 +220,8 @@ def bench_search(browser, base: str, site: Path) -> tuple[list[tuple[str, ...]],
         page.wait_for_function("() => typeof window.component$ !== 'undefined'")
         page.locator("input.md-search__input").click()
         page.wait_for_function(  # the worker has built its index
-            "() => !/дайындалуда|Инициализация/.test(document.querySelector('.md-search-result__meta').textContent)")
+            "() => !/дайындалуда|Инициализация/.test(document.querySelector('.md-search-result__meta').textContent)"
+        )
         for query in queries:
             timings.append(page.evaluate(_TIME_QUERY, query))
             page.evaluate(_TIME_QUERY, "")  # clear, so the next query renders anew
@@ -182,10 +230,11 @@ def bench_search(browser, base: str, site: Path) -> tuple[list[tuple[str, ...]],
 
 
 def table(title: str, header: tuple[str, ...], rows) -> str:
-    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
-    line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
-    return "\n".join([f"\n{title}", line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
-                     + [line(row) for row in rows])
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
+    line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731
+    return "\n".join(
+        [f"\n{title}", line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|"] + [line(row) for row in rows]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,24 +247,44 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from playwright.sync_api import sync_playwright
 
-    print(table(f"Build, median of {args.runs} runs (target: ratio <= 1.3)", ("build", "seconds", "ratio"),
-                bench_build(args.runs)))
-    print(table("Where a cold build's time goes (phases overlap: the further languages include their own "
-                "theme walk and pages)", ("phase", "seconds", "share"), build_breakdown()))
+    print(
+        table(
+            f"Build, median of {args.runs} runs (target: ratio <= 1.3)",
+            ("build", "seconds", "ratio"),
+            bench_build(args.runs),
+        )
+    )
+    print(
+        table(
+            "Where a cold build's time goes (phases overlap: the further languages include their own "
+            "theme walk and pages)",
+            ("phase", "seconds", "share"),
+            build_breakdown(),
+        )
+    )
     httpd, base = serve(args.site)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            print(table("Cold load of each text page (target <= 100 KB gzip, 0 third-party)",
-                        ("page", "KB raw", "KB gzip", "requests", "third-party requests"),
-                        bench_pages(browser, base)))
+            print(
+                table(
+                    "Cold load of each text page (target <= 100 KB gzip, 0 third-party)",
+                    ("page", "KB raw", "KB gzip", "requests", "third-party requests"),
+                    bench_pages(browser, base),
+                )
+            )
             sizes, timings = bench_search(browser, base, args.site)
             browser.close()
     finally:
         httpd.shutdown()
     print(table("Search index per language", ("language", "KB raw", "KB gzip"), sizes))
-    print(table("Search: last keystroke to rendered results", ("queries", "median ms", "max ms"),
-                [(str(len(timings)), f"{statistics.median(timings):.1f}", f"{max(timings):.1f}")]))
+    print(
+        table(
+            "Search: last keystroke to rendered results",
+            ("queries", "median ms", "max ms"),
+            [(str(len(timings)), f"{statistics.median(timings):.1f}", f"{max(timings):.1f}")],
+        )
+    )
     return 0
 
 

@@ -23,8 +23,9 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks")]
-from edition_record import RECORD, apply_changes, load_record, tokens  # noqa: E402
 from repair_glyphs import count_glyphs, repair_glyphs  # noqa: E402
+
+from diplomacy_edition.edition_record import RECORD, apply_changes, load, tokens  # noqa: E402
 
 SOURCE = ROOT / "tests" / "data" / "source.txt"
 # The Russian fragment follows the Kazakh paper in the source.
@@ -32,8 +33,10 @@ RUSSIAN_START = "Из-за своих географических"
 # The built page of each text, relative to the site folder, by the record's page.
 PAGES = {"kk/diplomacy.md": "diplomacy/index.html", "ru/transport.md": "ru/transport/index.html"}
 # What the editors added to a text page, which the source does not have.
-EDITORIAL = ("h2, .editorial, .admonition, .fragment-break, .how-to-cite, ol.references, .headerlink, "
-             ".paragraph-cite, .copy-status")
+EDITORIAL = (
+    "h2, .editorial, .admonition, .fragment-break, .text-header, .how-to-cite, .references-note, ol.references, "
+    ".headerlink, .paragraph-number, .paragraph-cite, .copy-status"
+)
 BLOCKS = ["p", "div", "h1", "li", "br", "blockquote", "table", "tr", "td", "th"]
 
 
@@ -59,8 +62,10 @@ def differences(expected: list[str], actual: list[str], context: int = 4) -> lis
     found = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=expected, b=actual, autojunk=False).get_opcodes():
         if op != "equal":
-            found.append(f"source: …{show(expected[max(0, i1 - context):i2 + context])}…\n"
-                         f"  page:   …{show(actual[max(0, j1 - context):j2 + context])}…")
+            found.append(
+                f"source: …{show(expected[max(0, i1 - context) : i2 + context])}…\n"
+                f"  page:   …{show(actual[max(0, j1 - context) : j2 + context])}…"
+            )
     return found
 
 
@@ -69,22 +74,25 @@ def check_page(source_part: str, html: str, changes: list[dict]) -> list[str]:
     return differences(apply_changes(tokens(repair_glyphs(source_part)), changes), page_tokens(html))
 
 
-def check_glyphs(source_part: str, record: dict) -> list[str]:
+def check_glyphs(source_part: str, record) -> list[str]:
     counted = count_glyphs(source_part)
-    recorded = {glyph["source"]: glyph["count"] for glyph in record["glyphs"]["letters"]}
-    return [f"glyph {glyph}: {RECORD} says {recorded.get(glyph, 0)}, the source has {counted.get(glyph, 0)}"
-            for glyph in sorted(set(counted) | set(recorded)) if counted.get(glyph, 0) != recorded.get(glyph, 0)]
+    recorded = {glyph["source"]: glyph["count"] for glyph in record.glyphs["letters"]}
+    return [
+        f"glyph {glyph}: {RECORD} says {recorded.get(glyph, 0)}, the source has {counted.get(glyph, 0)}"
+        for glyph in sorted(set(counted) | set(recorded))
+        if counted.get(glyph, 0) != recorded.get(glyph, 0)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="the built site folder")
     args = parser.parse_args(argv)
-    record = load_record(ROOT / RECORD)
+    record = load(ROOT / RECORD)
     parts = split_source(SOURCE.read_text(encoding="utf-8"))
-    problems = check_glyphs(parts[record["glyphs"]["page"]], record)
+    problems = check_glyphs(parts[record.glyphs["page"]], record)
     for page, built in PAGES.items():
-        changes = [change for change in record["changes"] if change["page"] == page]
+        changes = record.changes_of(page)
         found = check_page(parts[page], (args.site / built).read_text(encoding="utf-8"), changes)
         print(f"{page}: {len(changes)} recorded changes, {len(found)} unrecorded differences in {built}")
         problems += found

@@ -36,7 +36,7 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
         return super().send_head()  # redirects a folder without its slash, or 404s
 
     def translate_path(self, path: str) -> str:
-        return super().translate_path("/" + urlsplit(path).path[len(self.base):])
+        return super().translate_path("/" + urlsplit(path).path[len(self.base) :])
 
     def send_error(self, code, message=None, explain=None):
         not_found = Path(self.directory) / "404.html"

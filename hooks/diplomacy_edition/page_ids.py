@@ -1,0 +1,41 @@
+"""Every id on a page is unique, whatever made it: a paragraph's `{ #p-3 }`,
+a heading, a citation, a reference entry, the theme. A URL with a #fragment
+that matches two elements points to whichever the browser finds first."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from mkdocs.exceptions import PluginError
+
+from . import page_html
+
+
+def duplicate_ids(html: str) -> dict[str, list[str]]:
+    """id -> a description of each element that has it, for ids used more than once."""
+    tokens = page_html.tokenize(html)
+    found = [
+        (name, f"<{tokens[i].tag}> «{' '.join(page_html.element_text(tokens, i).split())[:40]}»")
+        for name, i in page_html.ids(tokens)
+    ]
+    twice = {name for name, count in Counter(name for name, _ in found).items() if count > 1}
+    return {name: [where for other, where in found if other == name] for name in sorted(twice)}
+
+
+def check_ids(html: str, src: str, source: str = "") -> None:
+    """Fail on a duplicate id, naming the elements and the lines of the file that set it."""
+    duplicates = duplicate_ids(html)
+    if not duplicates:
+        return
+    name, places = next(iter(duplicates.items()))
+    lines = [
+        str(source.count("\n", 0, m.start()) + 1)
+        for m in re.finditer(rf"(?:\{{[^}}\n]*#|\bid=[\"']){re.escape(name)}(?=[\s}}\"'])", source)
+    ]
+    written = f" (set on line{'s' if len(lines) > 1 else ''} {', '.join(lines)})" if lines else ""
+    at = f"{src}:{lines[0]}" if lines else src
+    raise PluginError(
+        f"{at}: the id '{name}' is used {len(places)} times{written}: {' and '.join(places)}; "
+        "give each element its own id"
+    )

@@ -1,0 +1,102 @@
+"""Accessibility (axe-core, WCAG 2.2 AA) on every page in both palettes at
+desktop and phone size, with no console error or failed request on the way;
+the keyboard's path through a text; and printing."""
+
+import re
+import subprocess
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import DESKTOP, PHONE
+from strings_helper import string_table
+
+WCAG_22_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+
+
+def every_page(project):
+    pages = list(project.pages.values())
+    for locale in project.locales:
+        pages.append(("" if locale == project.default else f"{locale}/") + "404.html")
+    return pages
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_passes_axe_and_logs_no_error(browser, server, project, scheme, size):
+    context = browser.new_context(color_scheme=scheme, **(DESKTOP if size == "desktop" else PHONE))
+    page = context.new_page()
+    axe, found = Axe(), []
+    page.on("console", lambda m: m.type == "error" and found.append(f"{page.url}: console {m.text}"))
+    page.on("requestfailed", lambda r: found.append(f"{page.url}: failed {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and found.append(f"{page.url}: {r.status} {r.url}"))
+    for path in every_page(project):
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+        for violation in axe.run(page, options=WCAG_22_AA).response["violations"]:
+            found.append(
+                f"{path}: {violation['id']} ({violation['impact']}) {[node['target'] for node in violation['nodes']]}"
+            )
+    context.close()
+    assert found == []
+
+
+def test_the_keyboard_reaches_the_text_through_the_skip_link_and_every_stop_is_visible(page, server, project):
+    text = project.text(project.default)
+    page.goto(server + text.url)
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.textContent.trim()")
+    assert skip == string_table(text.locale)("action.skip")
+    invisible = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        stop = page.evaluate("""() => {  // a control, or the label that shows it (Material's toggles)
+            const el = document.activeElement, shown = [el, ...(el.labels || [])]
+            const seen = shown.some(e => { const r = e.getBoundingClientRect(); return r.width >= 1 && r.height >= 1 })
+            return [el.tagName + "." + el.className + "#" + el.id, seen] }""")
+        if not stop[1]:
+            invisible.append(stop[0])
+    assert invisible == []
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru"])
+def test_a_printed_text_names_the_edition_on_every_page_with_numbered_paragraphs(
+    page, server, project, tmp_path, locale
+):
+    text = project.text(locale)
+    page.goto(server + text.url)
+    page.wait_for_function("() => getComputedStyle(document.documentElement).getPropertyValue('--edition-print-url')")
+    page.emulate_media(media="print")
+    for hidden in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".md-search",
+        ".paragraph-cite",
+        ".reference-backlinks",
+        ".text-header__links",
+        ".how-to-cite .cite-bibtex",
+    ):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(".how-to-cite .cite-gost").is_visible()
+    citation = page.locator("a.citation").first
+    if citation.count():
+        assert citation.evaluate("a => getComputedStyle(a).color") == "rgb(0, 0, 0)"
+    pdf = tmp_path / "printed.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    pages = [p for p in pages if p.strip()]
+    edition = text.meta["citation"]["title"]
+    t = string_table(locale)
+    identity = t("edition.header.version").split("{")[0].strip()
+    for number, printed in enumerate(pages, start=1):
+        assert identity in printed and f"{server}{text.url}" in printed, (number, printed[:300])
+        assert re.search(rf"\b{number} ?/ ?{len(pages)}\b", printed), printed[-200:]
+    lines = "\n".join(pages).splitlines()
+    for pid in text.paragraph_ids:
+        assert any(line.strip().startswith(pid[2:] + " ") for line in lines), pid
+    assert edition.split()[0] in "\n".join(pages)

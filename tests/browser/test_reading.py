@@ -1,0 +1,228 @@
+"""Reading a text in Chromium, at desktop size with a mouse and keyboard and
+at phone size by touch: citations, their references, paragraphs, citing a
+paragraph, and what a citation manager reads from the live page."""
+
+import json
+from datetime import date
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import DESKTOP, PHONE
+from strings_helper import string_table
+
+BOX = "el => { const r = el.getBoundingClientRect(); return [r.width, r.height] }"
+
+
+@pytest.fixture(params=["kk", "ru"], ids=["paper", "fragment"])
+def text(request, project):
+    return project.text(request.param)
+
+
+@pytest.fixture
+def cited_text(project):
+    """A text that cites sources (the paper: the fragment cites none)."""
+    return next(text for text in project.texts if text.cited_keys)
+
+
+def wait_for_material(page):
+    page.wait_for_function("() => typeof window.component$ !== 'undefined'")
+
+
+def test_every_control_in_the_texts_is_at_least_24_px(browser, server, project):
+    for size in (DESKTOP, PHONE):
+        context = browser.new_context(**size)
+        page = context.new_page()
+        for text in project.texts:
+            page.goto(server + text.url)
+            wait_for_material(page)
+            small = page.evaluate("""() => [...document.querySelectorAll(
+                    "article a.citation, article .paragraph-number, article button, .reference-backlinks a, "
+                    + ".text-header a")]
+                .map(el => [el.className || el.tagName, el.getBoundingClientRect()])
+                .filter(([, r]) => r.width && (r.width < 24 || r.height < 24))
+                .map(([name, r]) => `${name} ${Math.round(r.width)}×${Math.round(r.height)}`)""")
+            assert small == [], (size, text.url, small)
+        context.close()
+
+
+def test_a_citation_shows_its_reference_on_hover_and_focus_and_jumps_and_comes_back(page, server, project, cited_text):
+    page.goto(server + cited_text.url)
+    wait_for_material(page)
+    citation = page.locator("article a.citation").first
+    key = cited_text.cited_keys[0]
+    reference = page.locator(f"#ref-{key} .reference-text").inner_text()
+    tooltip = page.locator(".md-tooltip2--active", has_text=reference[:40])
+    citation.hover()
+    tooltip.wait_for(state="visible")
+    page.mouse.move(0, 0)
+    tooltip.wait_for(state="hidden")
+    citation.focus()
+    tooltip.wait_for(state="visible")
+    expect(page.locator(f"#ref-{key}")).not_to_be_in_viewport()
+    citation.click()
+    page.wait_for_url(f"{server}{cited_text.url}#ref-{key}")
+    entry = page.locator(f"#ref-{key}")
+    expect(entry).to_be_in_viewport()
+    header = page.locator(".md-header").bounding_box()
+    assert entry.bounding_box()["y"] >= header["y"] + header["height"]  # clear of the sticky header
+    assert entry.evaluate("li => getComputedStyle(li).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    back = entry.locator(".reference-backlinks a").first
+    assert back.get_attribute("aria-label") == string_table(cited_text.locale)("edition.reference.back").replace(
+        "#", "1"
+    )
+    back.click()
+    page.wait_for_url(f"{server}{cited_text.url}#cite-1")
+    expect(page.locator("#cite-1")).to_be_in_viewport()
+
+
+def test_a_tap_on_a_citation_shows_its_reference_and_a_way_on_to_the_list(phone, server, project, cited_text):
+    phone.goto(server + cited_text.url)
+    wait_for_material(phone)
+    key = cited_text.cited_keys[0]
+    citation = phone.locator("article a.citation").first
+    citation.scroll_into_view_if_needed()
+    citation.tap()
+    popover = phone.locator("#citation-popover")
+    expect(popover).to_be_visible()
+    reference = phone.locator(f"#ref-{key} .reference-text").text_content()
+    assert popover.locator(".reference-text").text_content() == reference
+    assert phone.url == server + cited_text.url  # no jump yet
+    onward = popover.locator("a.citation-popover__onward")
+    assert onward.inner_text() == string_table(cited_text.locale)("edition.reference.open")
+    onward.tap()
+    phone.wait_for_url(f"{server}{cited_text.url}#ref-{key}")
+    expect(popover).to_be_hidden()
+    expect(phone.locator(f"#ref-{key}")).to_be_in_viewport()
+
+
+def test_a_citation_never_breaks_inside(phone, server, project, cited_text):
+    phone.goto(server + cited_text.url)
+    heights = phone.locator("article a.citation").evaluate_all("links => links.map(a => a.getClientRects().length)")
+    assert heights and set(heights) == {1}
+
+
+def test_a_paragraph_url_opens_below_the_header_and_marked(page, server, project, text):
+    pid = text.paragraph_ids[-1]
+    page.goto(f"{server}{text.url}#{pid}")
+    page.wait_for_function(  # until the scroll to the fragment has come to rest
+        """() => new Promise(done => { const y = scrollY;
+             requestAnimationFrame(() => requestAnimationFrame(() => done(scrollY === y))) })"""
+    )
+    header = page.locator(".md-header").bounding_box()
+    box = page.locator(f"#{pid}").bounding_box()
+    assert header["y"] + header["height"] <= box["y"] < 800
+    assert page.locator(f"#{pid}").evaluate("p => getComputedStyle(p).backgroundColor") not in (
+        "rgba(0, 0, 0, 0)",
+        "transparent",
+    )
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_paragraph_numbers_show_at_rest_and_name_the_locator(browser, server, project, size):
+    text = project.text(project.default)
+    context = browser.new_context(**(DESKTOP if size == "desktop" else PHONE))
+    page = context.new_page()
+    page.goto(server + text.url)
+    t = string_table(text.locale)
+    for pid in text.paragraph_ids[:3]:
+        number = page.locator(f"#{pid} a.paragraph-number")
+        expect(number).to_be_visible()
+        shown = number.evaluate("a => getComputedStyle(a, '::before').content")
+        assert shown == json.dumps(pid[2:])
+        assert number.get_attribute("aria-label") == t("edition.cite.paragraph").replace("#", pid[2:])
+        paragraph, mark = page.locator(f"#{pid}").bounding_box(), number.bounding_box()
+        if size == "desktop":  # in the margin
+            assert mark["x"] + mark["width"] <= paragraph["x"]
+        else:  # at the paragraph's start
+            assert paragraph["x"] <= mark["x"] < paragraph["x"] + 24 and abs(mark["y"] - paragraph["y"]) < 24
+    context.close()
+
+
+def test_a_paragraph_number_copies_the_paragraphs_url(browser, server, project):
+    text = project.text(project.default)
+    pid = text.paragraph_ids[2]
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], **DESKTOP)
+    page = context.new_page()
+    page.goto(server + text.url)
+    page.locator(f"#{pid} a.paragraph-number").click()
+    page.wait_for_url(f"{server}{text.url}#{pid}")
+    page.locator(f"#{pid} .copy-status").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server}{text.url}#{pid}"
+    context.close()
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_a_paragraph_is_cited_from_a_captioned_closable_panel(browser, server, project, size):
+    text = project.text(project.default)
+    pid, t = text.paragraph_ids[-1], string_table(text.locale)
+    context = browser.new_context(
+        permissions=["clipboard-read", "clipboard-write"], **(DESKTOP if size == "desktop" else PHONE)
+    )
+    page = context.new_page()
+    page.goto(server + text.url)
+    wait_for_material(page)
+    button = page.locator(f"#{pid} button.paragraph-cite")
+    if size == "phone":  # visible without hover
+        assert float(button.evaluate("b => getComputedStyle(b).opacity")) > 0.3
+        button.tap()
+    else:
+        page.locator(f"#{pid}").hover()
+        button.click()
+    panel = page.locator(f"#cite-{pid}")
+    expect(panel).to_be_visible()
+    assert button.get_attribute("aria-expanded") == "true"
+    assert [c.strip() for c in panel.locator(".cite-caption").all_inner_texts()] == [
+        t("edition.panel.gost"),
+        t("edition.panel.bibtex"),
+    ]
+    gost = panel.locator(".cite-gost").inner_text()
+    locator = t("edition.cite.paragraph").replace("#", pid[2:])
+    assert f"– {locator}. – URL: {server}{text.url}#{pid} (" in gost
+    assert gost.endswith(f"{date.today():%d.%m.%Y}).")
+    bibtex = panel.locator("pre.cite-bibtex")
+    assert bibtex.get_attribute("tabindex") == "0"
+    assert bibtex.evaluate("pre => pre.scrollWidth <= pre.clientWidth")  # wrapped: no sideways scrolling
+    code = bibtex.inner_text()
+    assert code.startswith(f"@online{{{text.meta['citation']['bibtex_key']}-{pid},")
+    assert f"urldate = {{{date.today():%Y-%m-%d}}}" in code
+    panel.locator(".md-clipboard").first.click()
+    page.wait_for_function("async text => (await navigator.clipboard.readText()) === text", arg=gost)
+    page.keyboard.press("Escape")
+    expect(panel).to_have_count(0)
+    assert button.get_attribute("aria-expanded") == "false"
+    button.click()
+    page.locator(f"#cite-{pid} .paragraph-citation__close").click()
+    expect(page.locator(f"#cite-{pid}")).to_have_count(0)
+    context.close()
+
+
+# The order in which Zotero's "Embedded Metadata" translator takes an item's URL.
+ZOTERO_URL = """() => {
+  const meta = name => (document.querySelector(`meta[name="${name}"], meta[property="${name}"]`) || {}).content
+  return meta("citation_public_url") || meta("og:url") || meta("citation_abstract_html_url")
+    || meta("citation_fulltext_html_url") || (document.querySelector('head > link[rel="canonical"]') || {}).href
+    || location.href
+}"""
+
+
+def test_the_saved_url_follows_the_paragraph_and_the_canonical_link_does_not(page, server, project):
+    text = project.text(project.default)
+    first, last = text.paragraph_ids[0], text.paragraph_ids[-1]
+    page.goto(f"{server}{text.url}#{last}")
+    page.wait_for_function(f"() => ({ZOTERO_URL})() === {json.dumps(f'{server}{text.url}#{last}')}")
+    page.locator(f"#{first} a.paragraph-number").click()
+    page.wait_for_function(f"() => ({ZOTERO_URL})() === {json.dumps(f'{server}{text.url}#{first}')}")
+    assert page.locator('link[rel="canonical"]').get_attribute("href") == server + text.url
+
+
+def test_how_to_cite_has_todays_access_date_and_copy_buttons(page, server, project, text):
+    page.goto(server + text.url)
+    block = page.locator("section.how-to-cite")
+    block.locator(".access-date").first.wait_for()
+    gost = block.locator(".cite-gost").inner_text()
+    assert gost.startswith(text.meta["citation"]["title"]) or gost.startswith(
+        text.meta["citation"].get("author", {}).get("family", "-")
+    )
+    assert gost.endswith(f"{date.today():%d.%m.%Y}).")
+    assert block.locator(".md-clipboard, .md-code__button").count() == 2

@@ -1,0 +1,153 @@
+"""Every workflow EDITING.md documents, done in a copy of the project as an editor
+would: filling in references (its @book and its @article with a DOI), recording a
+correction with a new version, adding editorial text to the about pages, and citing
+a source once more. Each runs the commands its section gives; then the copy passes
+its own suite (the part without a browser), whose expectations follow its data."""
+
+import datetime
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from conftest import copy_project, replace_in
+from expected import ROOT, Project
+
+GUIDE = (ROOT / "EDITING.md").read_text(encoding="utf-8")
+
+
+def section(title: str) -> str:
+    return re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", GUIDE, re.MULTILINE | re.DOTALL).group(1)
+
+
+def blocks(text: str, language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", text, re.DOTALL)
+
+
+def commands(title: str) -> list[str]:
+    """The make targets a section says to run, but `make test`, which the copy's suite stands for."""
+    found = [
+        line.split()[1]
+        for block in blocks(section(title), "sh")
+        for line in block.splitlines()
+        if line.startswith("make ")
+    ]
+    assert found and found[-1] == "test", f"«{title}» should end with make test"
+    return found[:-1]
+
+
+def make(project, target: str) -> str:
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    # -o: the copy shares this checkout's environment, installed already
+    result = subprocess.run(
+        ["make", "-s", "-o", ".venv/.installed", target],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, f"make {target}:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+    return result.stdout
+
+
+def fill_in_references(project):
+    bib = (project / "refs.bib").read_text(encoding="utf-8")
+    for entry in blocks(section("Filling in the bibliography"), "bibtex"):
+        key = re.match(r"@\w+\{([^,]+),", entry).group(1)
+        old = re.search(rf"@\w+\{{{re.escape(key)},.*?\n\}}", bib, re.DOTALL).group(0)
+        bib = bib.replace(old, entry.strip())
+    (project / "refs.bib").write_text(bib, encoding="utf-8")
+
+
+def record_a_correction(project):
+    """Emend the first form kept as the author's spelling, as the section's steps say."""
+    data = Project(project)
+    text = data.text(data.default)
+    kept = next(k for k in data.record.kept if k["kind"] == "spelling-kept")
+    form = next(f for f in kept["forms"] if text.source.count(f) == 1 and re.fullmatch(r"\w+", f))
+    paragraph = re.search(rf"{re.escape(form)}[^\n]*\n\{{ #(p-\d+) \}}", text.source).group(1)
+    corrected = form[:-1] + ("а" if form[-1] != "а" else "е")
+    replace_in(project / "docs" / text.src, form, corrected)
+    record = project / "edition-record.yml"
+    replace_in(record, f"{form}, ", "") if f"{form}, " in record.read_text(encoding="utf-8") else replace_in(
+        record, f", {form}", ""
+    )
+    today = datetime.date.today().isoformat()
+    version = data.record.version + ".1"
+    replace_in(record, f'version: "{data.record.version}"\n', f'version: "{version}"\n')
+    replace_in(record, f"released: {data.record.released}", f"released: {today}")
+    replace_in(
+        record,
+        "corrections:\n",
+        f'corrections:\n  - version: "{version}"\n    date: {today}\n    changes:\n'
+        f"      kk: {form} түзетілді.\n      ru: Исправлено «{form}».\n",
+    )
+    replace_in(
+        record,
+        "\nchanges:\n",
+        f"\nchanges:\n  - kind: emendation\n    page: {text.src}\n    paragraph: "
+        f"{paragraph}\n    source: {form}\n    text: {corrected}\n    reason:\n      kk: Сынақ.\n      ru: Проверка.\n",
+    )
+    cff = project / "CITATION.cff"
+    citation = yaml.safe_load(cff.read_text(encoding="utf-8"))
+    replace_in(cff, f'version: "{citation["version"]}"', f'version: "{version}"')
+    replace_in(cff, f"date-released: {citation['date-released']}", f"date-released: {today}")
+    return corrected
+
+
+def add_editorial_text(project):
+    for locale in Project(project).locales:
+        about = project / "docs" / locale / "about.md"
+        about.write_text(
+            about.read_text(encoding="utf-8") + "\n## Addendum {#addendum}\n\nEditorial text.\n", encoding="utf-8"
+        )
+
+
+def cite_a_source_again(project):
+    data = Project(project)
+    text = data.text(data.default)
+    note = blocks(section("Citing a source again"), "markdown")[0]
+    last_paragraph = f"{{ #{text.paragraph_ids[-1]} }}\n"
+    replace_in(project / "docs" / text.src, last_paragraph, last_paragraph + "\n" + note)
+    return re.search(r"\[@[^\]]+\]", note).group(0)
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("editor"))
+    steps = [
+        ("Filling in the bibliography", fill_in_references),
+        ("Recording a correction", record_a_correction),
+        ("Adding editorial text", add_editorial_text),
+        ("Citing a source again", cite_a_source_again),
+    ]
+    outputs = {}
+    for title, step in steps:
+        step(project)
+        outputs[title] = "".join(make(project, target) for target in commands(title))
+    return project, outputs
+
+
+def test_each_workflow_runs_as_documented(edited):
+    _, outputs = edited
+    assert "CHANGED /diplomacy/#ref-source-3" in outputs["Filling in the bibliography"]
+    assert re.search(r"published URLs checked|recorded", outputs["Recording a correction"])
+    assert "NEW    /about/#addendum" in outputs["Adding editorial text"]
+    assert re.search(r"NEW    /diplomacy/#cite-\d+", outputs["Citing a source again"])
+
+
+def test_then_the_copy_passes_its_own_suite(edited):
+    project, _ = edited
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-x", "tests/unit", "tests/built"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={key: value for key, value in os.environ.items() if key != "SITE_URL"},
+    )
+    assert result.returncode == 0, result.stdout[-6000:]

@@ -1,0 +1,155 @@
+"""Each class of editor mistake, made in a copy of the project, fails the build
+at its file and true line (front matter counted) with what to do; the unit
+tests check every message, these the whole path through a real build."""
+
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import broken_build, copy_project, replace_in
+from expected import ROOT, Project
+
+PROJECT = Project(ROOT)
+PAPER = PROJECT.text(PROJECT.default)
+FRAGMENT = next(text for text in PROJECT.texts if text.locale != PROJECT.default)
+
+
+def line_in(path: str, text: str) -> int:
+    """The first line of a project file that holds text."""
+    lines = (ROOT / path).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if text in line)
+
+
+def paper_line(text: str) -> int:
+    return line_in(f"docs/{PAPER.src}", text)
+
+
+def edit(path: str, old: str, new: str):
+    return lambda project: replace_in(project / path, old, new)
+
+
+def append(path: str, text: str):
+    return lambda project: (project / path).write_text(
+        (project / path).read_text(encoding="utf-8") + text, encoding="utf-8"
+    )
+
+
+FIRST_CITATION = re.search(r"\[@[^\]]+\]", PAPER.source).group(0)
+ABOUT = f"docs/{FRAGMENT.locale}/about.md"
+PAPER_LINK = f"(../{PROJECT.default}/diplomacy.md)"
+BIB_END = (ROOT / "refs.bib").read_text(encoding="utf-8").count("\n")
+
+# mistake class -> (the editor's change, the message: file, true line, what)
+CLASSES = {
+    "citation": (
+        edit(f"docs/{PAPER.src}", FIRST_CITATION, "[@no-such-source]"),
+        lambda: f"{PAPER.src}:{paper_line(FIRST_CITATION)}: unknown citation key 'no-such-source'",
+    ),
+    "front matter": (
+        edit(f"docs/{PAPER.src}", "\ntitle: ", "\nTitle: x\ntitle: "),
+        lambda: f"{PAPER.src}:2: unknown field Title; write it `title:`",
+    ),
+    "refs.bib": (
+        append("refs.bib", "\n@misc{x,\n  note = {x},\n  abstract = {y}\n}\n"),
+        lambda: f"refs.bib:{BIB_END + 4}: entry 'x' (@misc) has the field `abstract`",
+    ),
+    "paragraph id look-alike": (
+        edit(f"docs/{PAPER.src}", "{ #p-4 }", "{ #р-4 }"),
+        lambda: f"{PAPER.src}:{paper_line('{ #p-4 }')}: the id 'р-4' is not a paragraph id: it has «р» (U+0440)",
+    ),
+    "paragraph without id": (
+        edit(f"docs/{PAPER.src}", "\n{ #p-7 }", ""),
+        lambda: f"{PAPER.src}:{paper_line('{ #p-7 }') - 1}: paragraph without an id",
+    ),
+    "duplicate id": (
+        edit(f"docs/{PAPER.src}", "{ #p-4 }", "{ #p-3 }"),
+        lambda: (
+            f"{PAPER.src}:{paper_line('{ #p-3 }')}: the id 'p-3' is used 2 times (set on lines "
+            f"{paper_line('{ #p-3 }')}, {paper_line('{ #p-4 }')})"
+        ),
+    ),
+    "record": (
+        edit("edition-record.yml", 'paragraph: p-5, source: "тартым', 'paragraph: p-6, source: "тартым'),
+        lambda: (
+            f"edition-record.yml:{line_in('edition-record.yml', 'тартым- дыл')}: 'тартымдылығына' "
+            f"(hyphen-joined) is not in #p-6, {PAPER.src}:{paper_line('{ #p-6 }')}"
+        ),
+    ),
+    "cross-language anchor": (
+        edit(ABOUT, PAPER_LINK, PAPER_LINK[:-1] + "#soft-powe)"),
+        lambda: (
+            f"{FRAGMENT.locale}/about.md:{line_in(ABOUT, PAPER_LINK)}: link to {PROJECT.default}/diplomacy.md"
+            "#soft-powe: there is no id 'soft-powe'"
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("mistake", CLASSES)
+def test_a_mistake_fails_the_build_at_its_file_and_line(tmp_path, mistake):
+    change, message = CLASSES[mistake]
+    log = broken_build(tmp_path, change)
+    assert message() in log, log[-3000:]
+
+
+def _uncited(project):
+    with (project / "refs.bib").open("a", encoding="utf-8") as bib:
+        bib.write("\n@misc{never-cited,\n  note = {x}\n}\n")
+
+
+@pytest.mark.parametrize("args", [("--strict", "-q"), ("-q",), ()], ids=["strict quiet", "not strict", "plain"])
+def test_the_editions_checks_fail_the_build_however_it_is_called(tmp_path, args):
+    log = broken_build(tmp_path, _uncited, *args)
+    line = (ROOT / "refs.bib").read_text(encoding="utf-8").count("\n") + 2
+    assert f"refs.bib:{line}: entry 'never-cited' is not cited by any page" in log
+
+
+def test_mkdocs_serve_shows_the_error_and_keeps_serving_the_last_good_site(tmp_path):
+    project = copy_project(tmp_path)
+    port = 8790 + (hash(str(tmp_path)) % 100)
+    log = (tmp_path / "serve.log").open("w")  # the server writes to it until the end
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={"NO_MKDOCS_2_WARNING": "1", **{k: v for k, v in __import__("os").environ.items() if k != "SITE_URL"}},
+    )
+    try:
+
+        def page():
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{PAPER.url}", timeout=5) as response:
+                return response.read().decode("utf-8")
+
+        def wait_for(condition, what):
+            for _ in range(300):
+                if condition():
+                    return
+                time.sleep(0.1)
+            raise AssertionError(f"{what}: {(tmp_path / 'serve.log').read_text(encoding='utf-8')[-2000:]}")
+
+        def served():
+            try:
+                return "p-4" in page()
+            except OSError:
+                return False
+
+        wait_for(served, "the first build is served")
+        _uncited(project)
+        wait_for(
+            lambda: "is not cited by any page" in (tmp_path / "serve.log").read_text(encoding="utf-8"),
+            "the rebuild reports the error",
+        )
+        wait_for(
+            lambda: "still serving the last good site" in (tmp_path / "serve.log").read_text(encoding="utf-8"),
+            "the last good site is restored",
+        )
+        assert "p-4" in page()  # the last good site, whole
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()

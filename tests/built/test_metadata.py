@@ -1,0 +1,126 @@
+"""What citation tools, search engines and link previews read, from each text's
+front matter: Highwire, Dublin Core, JSON-LD, OpenGraph, hreflang, CITATION.cff."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import extruct
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from expected import ROOT
+from strings_helper import string_table
+
+
+def html_of(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def meta(document, name):
+    return [m["content"] for m in document.select(f'meta[name="{name}"]')]
+
+
+def jsonld(html: str, kind: str) -> dict:
+    return next(item for item in extruct.extract(html, syntaxes=["json-ld"])["json-ld"] if item["@type"] == kind)
+
+
+def site_name(project, locale):
+    language = next(lang for lang in project.languages if lang["locale"] == locale)
+    return language.get("site_name") or project.config["site_name"]
+
+
+@pytest.fixture(params=["kk", "ru"], ids=["paper", "fragment"])
+def text(request, project):
+    return project.text(request.param)
+
+
+def test_highwire_and_dublin_core_say_what_the_front_matter_says_and_nothing_more(site, server, text):
+    document = BeautifulSoup(html_of(site, text.url), "html.parser")
+    citation, author = text.meta["citation"], text.meta["citation"].get("author")
+    assert meta(document, "citation_title") == meta(document, "DC.title") == [citation["title"]]
+    assert meta(document, "citation_language") == meta(document, "DC.language") == [text.locale]
+    assert meta(document, "citation_fulltext_html_url") == [server + text.url]
+    assert meta(document, "citation_author") == ([f"{author['family']}, {author['given']}"] if author else [])
+    assert meta(document, "citation_author_institution") == ([author["affiliation"]] if author else [])
+    assert not document.select("time[datetime]")  # Zotero's fallback date
+    assert not document.select('meta[name="author" i], meta[name*="date" i], meta[property*="time" i]')
+    subject = document.select('meta[name="DC.subject"]')
+    assert [m["content"] for m in subject] == ([f"УДК {citation['udc']}"] if citation.get("udc") else [])
+    assert not any(m.has_attr("scheme") for m in subject)
+
+
+def test_json_ld_names_each_work_and_its_language_site(site, server, project, text):
+    article = jsonld(html_of(site, text.url), "ScholarlyArticle")
+    home = "" if text.locale == project.default else f"{text.locale}/"
+    assert article["@id"] == server + text.url + "#work" and article["url"] == server + text.url
+    assert article["headline"] == text.meta["citation"]["title"] and article["inLanguage"] == text.locale
+    assert article["isPartOf"] == {
+        "@type": "WebSite",
+        "@id": server + home + "#website",
+        "url": server + home,
+        "name": site_name(project, text.locale),
+    }
+    assert "datePublished" not in article and "dateCreated" not in article
+    author = text.meta["citation"].get("author")
+    assert ("author" in article) == bool(author)
+    assert (article.get("creativeWorkStatus") == "Incomplete") == bool(text.meta["citation"].get("fragment"))
+    website = jsonld(html_of(site, home), "WebSite")
+    assert website["@id"] == server + home + "#website" and website["inLanguage"] == text.locale
+
+
+def test_every_page_has_link_previews_in_its_language(site, server, project):
+    for src, url in project.pages.items():
+        locale = src.split("/")[0]
+        og = extruct.extract(html_of(site, url), base_url=server + url, uniform=True, syntaxes=["opengraph"])[
+            "opengraph"
+        ][0]
+        citable = any(t.src == src for t in project.texts)
+        assert og["@type"] == ("article" if citable else "website"), url
+        assert og["og:url"] == server + url and og["og:title"] and og["og:description"]
+        assert og["og:locale"] == string_table(locale)("edition.og.locale")
+        assert og["og:site_name"] == site_name(project, locale)
+        document = BeautifulSoup(html_of(site, url), "html.parser")
+        title = document.title.get_text()
+        assert title in (f"{og['og:title']} - {og['og:site_name']}", og["og:site_name"]), title
+
+
+def test_description_canonical_and_absolute_hreflang_only_on_translated_pages(site, server, project):
+    for src, url in project.pages.items():
+        document = BeautifulSoup(html_of(site, url), "html.parser")
+        assert document.select_one('meta[name="description"]')["content"]
+        assert document.select_one('link[rel="canonical"]')["href"] == server + url
+        hreflang = {link["hreflang"]: link["href"] for link in document.select('link[rel="alternate"][hreflang]')}
+        versions = [f"{locale}/{src.split('/', 1)[1]}" for locale in project.locales]
+        translated = [v for v in versions if v in project.pages]
+        if len(translated) < 2:
+            assert hreflang == {}, url
+        else:
+            assert hreflang == {
+                **{v.split("/")[0]: server + project.url(v) for v in translated},
+                "x-default": server + project.url(f"{project.default}/{src.split('/', 1)[1]}"),
+            }
+
+
+def test_citation_cff_validates_carries_the_records_version_and_credits_honestly(project):
+    result = subprocess.run(
+        [Path(sys.executable).parent / "cffconvert", "--validate", "-i", ROOT / "CITATION.cff"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0 and "valid according to schema version 1.2.0" in result.stdout, result.stderr[-2000:]
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["version"] == project.record.version and cff["date-released"] == project.record.released
+    author = project.text(project.default).meta["citation"]["author"]
+    assert cff["preferred-citation"]["authors"][0]["family-names"] == author["family"]
+    assert all(author["family"] not in json.dumps(a, ensure_ascii=False) for a in cff["authors"])
+
+
+def test_without_scripts_how_to_cite_has_no_access_date(site, text):
+    block = BeautifulSoup(html_of(site, text.url), "html.parser").select_one("section.how-to-cite")
+    for hidden in block.select(".access-date"):
+        assert hidden.has_attr("hidden") and not hidden.select_one("[data-date]").get_text()
+    assert not re.search(r"\d{2}\.\d{2}\.\d{4}|\d{4}-\d{2}-\d{2}", block.get_text())

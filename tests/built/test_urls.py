@@ -1,0 +1,55 @@
+"""Published URLs keep pointing where they did (published-urls.txt), and search
+has one index per language with the edition's tuning."""
+
+import json
+
+from scripts.published_urls import collect, compare, read_list
+
+
+def test_the_published_url_lock_matches_the_site(site):
+    gone, moved, new = compare(read_list(), collect(site))
+    assert gone == [], "published URLs that no longer exist: restore them"
+    assert moved == [], "published URLs that now point elsewhere: restore them, or `make urls-retext` for new text"
+    assert new == [], "unrecorded URLs: run `make urls` to record them"
+
+
+def test_every_heading_and_paragraph_id_is_in_the_lock(site, project):
+    published = read_list()
+    for text in project.texts:
+        for pid in text.paragraph_ids:
+            assert f"/{text.url}#{pid}" in published
+
+
+def _index(site, locale, project):
+    prefix = "" if locale == project.default else f"{locale}/"
+    return json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+
+
+def test_each_language_has_its_own_index_tuned_for_it(site, project):
+    for locale in project.locales:
+        index = _index(site, locale, project)
+        assert index["config"]["lang"] == [locale] and index["config"]["pipeline"] == ["trimmer"]
+        locations = {doc["location"] for doc in index["docs"]}
+        own = {
+            url.removeprefix("" if locale == project.default else f"{locale}/")
+            for src, url in project.pages.items()
+            if src.startswith(locale + "/")
+        }
+        assert own <= locations and all(doc["location"].split("#")[0] in own for doc in index["docs"])
+
+
+def test_a_texts_page_entry_is_its_description_and_its_reference_notes_rank_last(site, project):
+    for text in project.texts:
+        docs = _index(site, text.locale, project)["docs"]
+        url = text.url.removeprefix("" if text.locale == project.default else f"{text.locale}/")
+        page = next(doc for doc in docs if doc["location"] == url)
+        assert page["text"].startswith(f"<p>{text.meta['description']}</p>")
+        boosted = [doc["location"] for doc in docs if doc.get("boost", 1) < 1]
+        assert boosted == ([f"{url}#references"] if text.cited_keys else [])
+
+
+def test_each_languages_lunr_plugin_carries_the_stem_search_once(site, project):
+    for locale in project.locales:
+        plugin = site / f"assets/javascripts/lunr/min/lunr.{locale}.min.js"
+        text = plugin.read_text(encoding="utf-8")
+        assert text.count(f'editionSearch(self.lunr, "{locale}")') == 1 and text.count("function editionSearch(") == 1

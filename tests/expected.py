@@ -1,0 +1,133 @@
+"""What the built site must show, derived from the edition's data: the
+Markdown, refs.bib, edition-record.yml and mkdocs.yml. An editor's legitimate
+change to any of them changes these expectations with it, so the tests check
+behaviour, not today's data.
+
+`Project(root)` reads a project folder: the repository itself, or a copy a
+test changes the way an editor would.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from diplomacy_edition import bibliography, citations, edition_record, gost
+from diplomacy_edition.language_links import page_url
+from diplomacy_edition.sources import front_matter_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as data; its !ENV values as their defaults."""
+
+
+_ConfigLoader.add_constructor(
+    "!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None
+)
+
+
+@dataclass
+class TextPage:
+    src: str  # kk/diplomacy.md
+    url: str  # diplomacy/
+    source: str  # the Markdown file
+    meta: dict
+
+    @property
+    def locale(self) -> str:
+        return self.src.split("/", 1)[0]
+
+    @property
+    def built(self) -> str:
+        return self.url + "index.html"
+
+    @property
+    def paragraph_ids(self) -> list[str]:
+        """The p-N ids the Markdown sets, in order."""
+        return re.findall(r"\{\s*#(p-\d+)\s*\}", self.source)
+
+    @property
+    def citations(self) -> list[tuple[str, str]]:
+        """(key, locator) of each citation in the Markdown, in order (none are in code here)."""
+        _, marked = citations.protect(self.source, 0)
+        return [
+            (c.key, c.locator)
+            for c in (citations.parse_citation(m, self.src) for m in marked if m.text.startswith("["))
+        ]
+
+    @property
+    def cited_keys(self) -> list[str]:
+        """refs.bib keys in order of first citation: their numbers are 1, 2, …"""
+        return list(dict.fromkeys(key for key, _ in self.citations))
+
+    def shown_citations(self) -> list[str]:
+        """Each citation as the page must show it, "[1, С. 183]"."""
+        order = self.cited_keys
+        return [f"[{order.index(key) + 1}{', ' + locator if locator else ''}]" for key, locator in self.citations]
+
+
+class Project:
+    def __init__(self, root: Path = ROOT):
+        self.root = root
+
+    @cached_property
+    def config(self) -> dict:
+        return yaml.load((self.root / "mkdocs.yml").read_text(encoding="utf-8"), _ConfigLoader)
+
+    @cached_property
+    def languages(self) -> list[dict]:
+        i18n = next(p["i18n"] for p in self.config["plugins"] if isinstance(p, dict) and "i18n" in p)
+        return i18n["languages"]
+
+    @property
+    def locales(self) -> list[str]:
+        return [language["locale"] for language in self.languages]
+
+    @property
+    def default(self) -> str:
+        return next(language["locale"] for language in self.languages if language.get("default"))
+
+    def url(self, src: str) -> str:
+        return page_url(src, self.default)
+
+    @cached_property
+    def pages(self) -> dict[str, str]:
+        """src -> URL of every Markdown page."""
+        docs = self.root / "docs"
+        return {
+            p.relative_to(docs).as_posix(): self.url(p.relative_to(docs).as_posix()) for p in sorted(docs.rglob("*.md"))
+        }
+
+    @cached_property
+    def texts(self) -> list[TextPage]:
+        """The text pages (`citable: true`)."""
+        found = []
+        for src, url in self.pages.items():
+            source = (self.root / "docs" / src).read_text(encoding="utf-8")
+            meta = yaml.safe_load(source.split("---\n")[1]) if source.startswith("---\n") else {}
+            if meta.get("citable"):
+                found.append(TextPage(src, url, source, meta))
+        return found
+
+    def text(self, locale: str) -> TextPage:
+        return next(text for text in self.texts if text.locale == locale)
+
+    @cached_property
+    def references(self) -> dict[str, bibliography.Reference]:
+        return bibliography.parse((self.root / "refs.bib").read_text(encoding="utf-8"))
+
+    @cached_property
+    def record(self) -> edition_record.Record:
+        return edition_record.load(self.root / "edition-record.yml")
+
+    def reference_text(self, key: str, t) -> str:
+        return gost.text(gost.reference(self.references[key], t))
+
+    def body_lines(self, text: TextPage) -> int:
+        return front_matter_lines(text.source)
