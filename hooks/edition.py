@@ -45,6 +45,7 @@ from diplomacy_edition import (
     strings,
     template_cache,
     text_header,
+    typography,
 )
 from diplomacy_edition.bibtex_text import bibtex_escape, bibtex_url, protect_capitals
 from diplomacy_edition.sources import front_matter_lines
@@ -178,7 +179,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             lambda pid: number.render(id=pid, number=paragraphs.paragraph_number(pid), t=t).strip(),
             lambda pid: cite.render(id=pid, number=paragraphs.paragraph_number(pid), t=t).strip(),
         )
-    return html
+    return typography.apply(html)
 
 
 def _text_header(page: Page, config: MkDocsConfig, t) -> str:

@@ -53,7 +53,7 @@ def _target(node) -> str:
     """What an element with an id points to."""
     if "citation" in (node.get("class") or []):  # a citation: its source and locator
         key = node.get("href", "").removeprefix("#ref-")
-        locator = node.get_text().strip("[]").partition(", ")[2]
+        locator = " ".join(node.get_text().strip("[]").partition(",")[2].split())
         return f"[{key}{', ' + locator if locator else ''}]"
     return fingerprint(node.get_text())
 

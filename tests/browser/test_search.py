@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import DESKTOP, type_query, words
+from expected import ROOT
 
 # (page searched from, query, a word form of the text it must find and highlight)
 QUERIES = [
@@ -81,6 +82,23 @@ INFLECTED = [
     ("ru/transport/", "развитию", "развития"),
     ("ru/transport/", "морем", "морю"),
     ("ru/", "инфраструктурой", "инфраструктуры"),
+    # Kazakh typed on a Russian keyboard, with an ending that holds a Kazakh letter
+    ("diplomacy/", "технологиялардын", "технологиялардың"),
+    ("diplomacy/", "концепцияга", "концепциясын"),
+    ("diplomacy/", "мемлекеттери", "мемлекеттер"),
+    ("diplomacy/", "тартымдылыктын", "тартымдылықпен"),
+    ("diplomacy/", "желилерин", "желілердің"),
+    # a stem-final consonant that alternates: қ/ғ, к/г, п/б
+    ("diplomacy/", "бастығы", "бастықтар"),
+    ("diplomacy/", "мектепке", "мектебінің"),
+]
+
+# Forms that share letters with a word of the text but not its stem: (page, query, the word it must not find)
+FALSE_FRIENDS = [
+    ("diplomacy/", "ақпанда", "ақпарат"),  # in February / information
+    ("diplomacy/", "желдің", "желі"),  # of the wind / network
+    ("diplomacy/", "балдың", "бала"),  # of honey / child
+    ("ru/transport/", "крупа", "крупнейшей"),  # groats / largest
 ]
 
 
@@ -153,6 +171,12 @@ def test_a_query_finds_the_sections_holding_the_form_and_highlights_it(searcher,
     assert any(mark.startswith(form[:4]) or form.startswith(mark[:4]) for mark in result["marks"]), result
 
 
+@pytest.mark.parametrize("start, query, word", FALSE_FRIENDS, ids=[row[1] for row in FALSE_FRIENDS])
+def test_a_form_of_another_word_does_not_find_a_word_sharing_its_letters(searcher, start, query, word):
+    result = searcher.search(start, query)
+    assert not any(mark.startswith(word[:4]) for mark in result["marks"]), result
+
+
 def test_the_inflected_queries_are_not_in_the_texts(project):
     texts = {text.locale: text.source.lower() for text in project.texts}
     for start, query, _ in INFLECTED:
@@ -211,6 +235,31 @@ def test_an_opened_result_highlights_the_forms_that_matched(page, server):
     assert marked and all(text.startswith("желі") for text in marked), marked
 
 
+def test_a_query_typed_on_a_russian_keyboard_highlights_the_texts_own_words_on_the_opened_page(page, server):
+    marked = " ".join(open_result(page, server, "diplomacy/", "жумсак куш", "soft-power"))
+    assert "жұмсақ" in marked and "күш" in marked, marked
+
+
+def test_a_pasted_query_shows_its_results_without_a_key(page, server):
+    page.goto(server + "diplomacy/")
+    page.wait_for_function("() => typeof window.component$ !== 'undefined'")
+    page.locator("input.md-search__input").click()
+    page.evaluate("""() => { const field = document.querySelector("input.md-search__input")
+        field.value = "жұмсақ"
+        field.dispatchEvent(new InputEvent("input", {inputType: "insertFromPaste", bubbles: true})) }""")
+    page.locator(".md-search-result__item a").first.wait_for()
+
+
+def test_a_texts_result_shows_its_description_and_its_sections_rank_above_its_references(searcher, project):
+    text = project.text(project.default)
+    result = searcher.search(text.url, "Цукербергке")
+    sections = [link for link in result["links"] if "#" in link]
+    assert sections[0] != f"/{text.url}#references" and f"/{text.url}#references" in sections, sections
+    searcher.search(text.url, text.meta["citation"]["author"]["family"])
+    snippet = searcher.pages[text.url].locator(".md-search-result__article p").first.inner_text()
+    assert snippet.startswith(text.meta["description"][:40]), snippet
+
+
 def test_search_works_below_a_project_path(page, project_server):
     page.goto(project_server + "ru/transport/")
     type_query(page, "железных")
@@ -219,3 +268,36 @@ def test_search_works_below_a_project_path(page, project_server):
     page.goto(project_server + "diplomacy/")
     type_query(page, "жумсак")
     assert page.locator(".md-search-result mark").count() > 0
+
+
+# Forms that must share a Kazakh stem (the second as written in the text or typed on a Russian
+# keyboard), and forms that must not.
+SAME_STEM = [
+    ("твиттерден", "Твиттер"),
+    ("саясатқа", "саясатында"),
+    ("саясатқа", "саясаты"),
+    ("дипломатиямен", "дипломатияның"),
+    ("мемлекеттердің", "мемлекет"),
+    ("кітаптарымыздан", "кітап"),
+    ("жастарымыз", "жастар"),
+    ("Гарвардта", "Гарвард"),
+    ("цукербергке", "Цукерберг"),
+    ("күшпен", "күш"),
+    ("жұмсақ", "жумсак"),
+    ("технологиялардың", "технологиялардын"),
+    ("концепцияға", "концепцияга"),
+    ("бастығы", "бастықтар"),
+    ("мектепке", "мектебінің"),
+    ("қаласындағы", "қаласында"),
+]
+OTHER_STEM = [("ақпанда", "ақпарат"), ("желдің", "желі"), ("балдың", "бала"), ("ел", "елдер")]
+UNCHANGED = ["ел", "жаңа", "мақала", "лар", "дың", "мен"]
+
+
+def test_the_kazakh_stemmer_joins_the_forms_of_a_word_and_only_those(page):
+    page.set_content("<script>self.lunr = {Pipeline: {registerFunction() {}}}</script>")
+    page.add_script_tag(path=str(ROOT / "docs/assets/javascripts/lunr/min/lunr.kk.min.js"))
+    stem = lambda words: page.evaluate("words => words.map(w => lunr.kk.stemWord(w))", words)  # noqa: E731
+    assert [a for a, b in SAME_STEM if len(set(stem([a, b]))) != 1] == []
+    assert [a for a, b in OTHER_STEM if len(set(stem([a, b]))) == 1] == []
+    assert stem(UNCHANGED) == [page.evaluate("w => lunr.kk.fold(w)", w) for w in UNCHANGED]
