@@ -21,11 +21,12 @@ $(STAMP): requirements.lock
 	touch $@
 
 serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000, rebuilt on every change
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	PDF=false $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 STRICT_BUILD = $(BIN)/mkdocs build --strict --clean --site-dir site
 
-build: $(STAMP) ## Strict build into site/, with the offline copy at its root
+build: $(STAMP) ## Strict build into site/, with each text's PDF and the offline copy at its root
+	scripts/system-deps.sh build $(BIN)/python
 	$(STRICT_BUILD)
 	$(MAKE) --no-print-directory offline OFFLINE_ZIP=site/edition-offline.zip
 
@@ -50,10 +51,11 @@ lint: $(STAMP) ## Check the Python code with ruff (lint and format)
 format: $(STAMP) ## Format the Python code with ruff
 	$(BIN)/ruff format hooks scripts tests
 
-test: lint ## Run the whole suite (finds or installs Chromium and pdftotext: scripts/system-deps.sh)
-	chromium=$$(scripts/system-deps.sh $(BIN)/python) && CHROMIUM="$$chromium" $(BIN)/python -m pytest
+test: lint ## Run the whole suite (finds or installs Chromium, pdftotext, Pango: scripts/system-deps.sh)
+	chromium=$$(scripts/system-deps.sh test $(BIN)/python) && CHROMIUM="$$chromium" $(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## The suite without the browser: the edit loop
+	scripts/system-deps.sh build $(BIN)/python
 	$(BIN)/python -m pytest -m "not browser"
 
 bench: build ## Print build time, page weight and search speed as tables

@@ -38,13 +38,13 @@ from diplomacy_edition import (
     not_found,
     offline,
     page_ids,
-    paragraphs,
+    pdf,
     published,
     search,
     serve,
     strings,
     template_cache,
-    text_header,
+    text_page,
     typography,
 )
 from diplomacy_edition.bibtex_text import bibtex_escape, bibtex_url, protect_capitals
@@ -55,7 +55,14 @@ AFTER_I18N = -150  # the build's language, nav and switcher are set
 BEFORE_PLUGINS = 100  # before mkdocs-bibtex and the offline plugin
 AFTER_I18N_PAGE_CONTEXT = -50
 AFTER_ALL_LANGUAGES = -200  # after i18n has built every language
-OFFLINE_ZIP = "edition-offline.zip"  # make build puts the offline copy at the site's root
+FILTERS = {  # the edition's templates write values into these contexts
+    "plain": escaping.plain,
+    "bibtex": bibtex_escape,
+    "bibtex_title": protect_capitals,
+    "bibtex_url": bibtex_url,
+    "ris": downloads.ris_value,
+    "css": pdf.css_string,
+}
 
 _build: BuildState | None = None  # the current build's state; a new build replaces it
 
@@ -96,15 +103,6 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return escaping.escape_nav(nav)
 
 
-FILTERS = {
-    "bibtex": bibtex_escape,
-    "bibtex_title": protect_capitals,
-    "bibtex_url": bibtex_url,
-    "plain": escaping.plain,
-    "ris": downloads.ris_value,
-}
-
-
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters.update(FILTERS)
     return env
@@ -112,19 +110,18 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 @event_priority(BEFORE_PLUGINS)  # before mkdocs-bibtex, so it never sees, or drops, a citation
 def _check_and_protect(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    source, src = page.file.content_string, page.file.src_uri
+    source, src, locale = page.file.content_string, page.file.src_uri, config.theme["language"]
     front_matter.check(source, src)
     escaping.escape_meta(page.meta)
     markdown, _build.marked[src] = citations.protect(markdown, front_matter_lines(source))
-    locale = config.theme["language"]
     return edition_record.render_markers(markdown, _build.record, _build.words(locale), src, locale)
 
 
 def _mark_language_links(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    pages = {path.relative_to(config.docs_dir).as_posix() for path in Path(config.docs_dir).rglob("*.md")}
     markdown, anchored = language_links.mark_language_links(
-        markdown, page.file.src_uri, languages.locales(config), pages, front_matter_lines(page.file.content_string)
-    )
+        markdown, page.file.src_uri, languages.locales(config), language_links.docs_pages(config.docs_dir),
+        front_matter_lines(page.file.content_string),
+    )  # fmt: skip
     _build.cross_links.extend(anchored)
     return markdown
 
@@ -133,111 +130,24 @@ on_page_markdown = CombinedEvent(_check_and_protect, _mark_language_links)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    src, source, locale = page.file.src_uri, page.file.content_string, config.theme["language"]
-    state, t = _build, _build.words(locale)
-    marked = state.marked.pop(src, [])
-    if marked:
-        references = state.bibliography.references
-        words = _reference_words(state, config)
-        rendered = citations.render(
-            html,
-            marked,
-            references,
-            src,
-            words=lambda key: words.get(references[key].language) or t,
-            page_words=t,
-            citation_template=state.env.get_template("partials/citation.html"),
-            references_template=state.env.get_template("partials/references.html"),
-        )
-        html = rendered.html
-        state.cited.update(rendered.cited)
-        if rendered.section:
-            state.reference_sections[page.url] = rendered.section
-    if page.meta.get("citable"):
-        paragraphs.check(html, src, source)
-    emendation = state.env.get_template("partials/emendation.html")
-    html = edition_record.mark_emendations(
-        html,
-        state.record,
-        src,
-        source,
-        lambda change: emendation.render(
-            text=change["text"], note=t("edition.emendation.source").replace("#", change["source"])
-        ).strip(),
-    )
+    t = _build.words(config.theme["language"])
+    html = text_page.render_citations(html, page, config, _build, t)
+    html = text_page.mark_emendations(html, page, _build, t)
     html = language_links.resolve_language_links(
         html, page.url, languages.default_locale(config), config.use_directory_urls
     )
-    if page.meta.get("citable"):
-        html = text_header.insert(html, _text_header(page, config, t))
-        number, cite = (
-            state.env.get_template("partials/paragraph-number.html"),
-            state.env.get_template("partials/paragraph-cite.html"),
-        )
-        html = paragraphs.add_links(
-            html,
-            lambda pid: number.render(id=pid, number=paragraphs.paragraph_number(pid), t=t).strip(),
-            lambda pid: cite.render(id=pid, number=paragraphs.paragraph_number(pid), t=t).strip(),
-        )
+    if text_page.is_text(page):
+        html = text_page.decorate(html, page, config, _build, t)
     return typography.apply(html)
-
-
-def _text_header(page: Page, config: MkDocsConfig, t) -> str:
-    default, locale = languages.default_locale(config), config.theme["language"]
-    citation = page.meta["citation"]
-    files = downloads.relative(downloads.paths(page.file.src_uri, citation["bibtex_key"], default), page.url)
-    files.pop("pdf")  # until the PDF edition exists
-    about = f"{locale}/about.md"
-    rights = (
-        (
-            language_links.get_relative_url(
-                language_links.page_url(about, default, config.use_directory_urls) or ".", page.url
-            )
-            + "#rights"
-        )
-        if (Path(config.docs_dir) / about).exists()
-        else ""
-    )
-    offline_copy = "" if offline.is_offline(config) else language_links.get_relative_url(OFFLINE_ZIP, page.url)
-    return (
-        _build.env.get_template("partials/text-header.html")
-        .render(
-            t=t,
-            site_name=config.site_name,
-            version=_build.record.version,
-            date=dates.long_date(_build.record.released, locale, t),
-            citation=citation,
-            files=files,
-            rights=rights,
-            offline=offline_copy,
-        )
-        .strip()
-    )
-
-
-def _reference_words(state: BuildState, config: MkDocsConfig) -> dict:
-    """A cited work's language (as refs.bib names it: kk, kazakh …) -> its string table;
-    a language without a table fails at the entry's line."""
-    by_name = {}
-    for locale in strings.table_locales(config.theme):
-        t = state.words(locale)
-        by_name[locale] = by_name[t("edition.cite.langid").lower()] = t
-    for reference in state.bibliography.references.values():
-        if reference.language and reference.language not in by_name:
-            strings.fail_reference_language(state.bibliography, reference, sorted(by_name))
-    return by_name
 
 
 @event_priority(AFTER_I18N_PAGE_CONTEXT)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     context = _edition_context(published.page_context(context, page, config), config)
-    default, here = languages.default_locale(config), config.theme["language"]
-    versions = alternates.page_versions(page)
-    for entry in alternates.switcher_entries(config):
-        entry["link"] = alternates.switcher_link(entry["lang"], here, versions, default, config.use_directory_urls)
-    context["hreflang"] = alternates.hreflang_links(versions, default, config.site_url or "")
+    context["pdf_url"] = text_page.pdf_url(page, config) if text_page.is_text(page) else ""
+    context["hreflang"] = alternates.set_links(page, config)
     _build.hreflang_folders.update(alternates.url_path(url, config.site_url or "") for _, url in context["hreflang"])
-    if page.meta.get("citable"):
+    if text_page.is_text(page):
         _build.summaries[page.url] = escaping.plain(page.meta["description"])
     return context
 
@@ -258,27 +168,14 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 
 def on_pre_template(template, template_name: str, config: MkDocsConfig):
     if template_name == "404.html":  # served at any address: each home by its path from the server root
-        homes = languages.homes_from_server_root(config)
-        for entry in alternates.switcher_entries(config):
-            entry["link"] = homes[entry["lang"]]
+        alternates.link_homes_from_server_root(config)
     return template
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     page_ids.check_ids(output, page.file.src_uri, page.file.content_string)
-    if page.meta.get("citable"):
-        citation, default = page.meta["citation"], languages.default_locale(config)
-        base = published.published_base(config)
-        downloads.write(
-            Path(config.site_dir),
-            downloads.paths(page.file.src_uri, citation["bibtex_key"], default),
-            _build.env,
-            citation,
-            _build.words(config.theme["language"]),
-            config.site_name,
-            base and base + language_links.page_url(page.file.src_uri, default),
-            config.theme["language"],
-        )
+    if text_page.is_text(page):
+        text_page.write_files(page, config, _build)
     output = accessibility.name_search_dialog(output, _build.words(config.theme["language"])("search"))
     prefix = languages.prefix(page.file.src_uri.split("/", 1)[0], languages.default_locale(config))
     return search.set_search_base(output, prefix) if prefix else output
@@ -300,15 +197,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     citations.check_all_cited(state.bibliography, state.cited)
     language_links.check_anchors(state.cross_links, site, default, config.use_directory_urls)
     alternates.write_sitemaps(site, config.site_url or "", state.hreflang_folders)
-    search.write_indexes(
-        site,
-        Path(config.docs_dir),
-        languages.locales(config),
-        default,
-        offline.is_offline(config),
-        state.summaries,
-        state.reference_sections,
-    )
+    search.write_indexes(site, Path(config.docs_dir), languages.locales(config), default, offline.is_offline(config),
+                         state.summaries, state.reference_sections)  # fmt: skip
 
 
 def on_serve(server, config: MkDocsConfig, builder):

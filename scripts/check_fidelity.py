@@ -1,5 +1,5 @@
 """Check that the built texts are the source's, word for word, but for the
-differences edition-record.yml records.
+differences edition-record.yml records: each text's web page and its PDF.
 
     python scripts/check_fidelity.py site/
 
@@ -10,12 +10,20 @@ comes between two of them. Line breaks and runs of spaces count as one space.
 Editorial additions (headings, notes, the reference list, "how to cite") are
 not part of the text. Any other difference fails, and so does a glyph count
 that differs from the record's.
+
+The PDF beside a page is read back with poppler's pdftotext, its text column
+only (not the running head, the footer or the margin's paragraph numbers), a
+word broken at its own hyphen joined again. Its tokens must be the page's, as the
+PDF shows it (pdf/pdf.css), up to its own "how to cite"; the tokens that are
+not the edition's additions must then equal the source's, as the page's do.
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -74,6 +82,78 @@ def check_page(source_part: str, html: str, changes: list[dict]) -> list[str]:
     return differences(apply_changes(tokens(repair_glyphs(source_part)), changes), page_tokens(html))
 
 
+# What the PDF leaves out of the page (pdf/pdf.css); its own "how to cite" replaces the page's.
+PDF_HIDDEN = (
+    ".headerlink, .paragraph-cite, .reference-backlinks, .copy-status, .only-note, .text-header__links, "
+    ".text-header__rights a, .how-to-cite"
+)
+OPEN, CLOSE = "\ue010", "\ue011"  # around the edition's additions, while tokenizing
+
+
+def pdf_view_tokens(html: str) -> list[tuple[str, bool]]:
+    """The page's article as its PDF shows it: (token, is the edition's addition) in order."""
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    for node in article.select(PDF_HIDDEN):
+        node.decompose()
+    for emendation in article.select(".emendation"):  # the source's reading, drawn after the word
+        emendation.insert_after(f"{OPEN} [{emendation['data-note']}]{CLOSE}")
+    for listing in article.select("ol.references"):  # the list's numbers
+        for number, item in enumerate(listing.select(":scope > li"), start=int(listing.get("start", 1))):
+            item.insert(0, f"{number}. ")
+    editorial = article.select(EDITORIAL)
+    for node in editorial:
+        if not any(parent in editorial for parent in node.parents):
+            node.insert_before(f" {OPEN} ")
+            node.insert_after(f" {CLOSE} ")
+    for block in article.find_all([*BLOCKS, "h2", "h3", "h4", "ol", "ul"]):
+        block.insert_after(" ")
+    marked, depth = [], 0
+    for token in tokens(article.get_text("")):
+        bare = token.lstrip("+")
+        if bare in (OPEN, CLOSE):
+            depth += 1 if bare == OPEN else -1
+        else:
+            marked.append((token, depth > 0))
+    return marked
+
+
+def pdf_text(pdf: Path, stylesheet: Path = ROOT / "pdf" / "pdf.css") -> str:
+    """The text column of every page of a PDF, as pdftotext reads it, line by line
+    (-layout: the default order would also drop every hyphen that ends a line)."""
+    margins = re.search(
+        r"@page\s*\{[^}]*?margin:\s*([\d.]+)mm\s+([\d.]+)mm\s+([\d.]+)mm\s+([\d.]+)mm",
+        stylesheet.read_text(encoding="utf-8"),
+    )
+    top, right, bottom, left = (float(value) * 72 / 25.4 for value in margins.groups())
+    width, height = 595.276, 841.89  # A4, in points
+    text = subprocess.run(
+        # the right edge a little wider: a line-end hyphen may overhang the column
+        ["pdftotext", "-layout", "-x", str(int(left)), "-y", str(int(top)), "-W", str(int(width - left - right + 8)),
+         "-H", str(int(height - top - bottom)), str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    # A hyphen at a line's end is the text's own (the PDF does not hyphenate): the word goes on.
+    # (The font draws - and ‐ with one glyph, which pdftotext may read as either.)
+    return re.sub(r"(?<=\w)[-\u2010]\n+\s*(?=\w)", "-", text)
+
+
+def check_pdf(source_part: str, html: str, pdf: Path, changes: list[dict]) -> list[str]:
+    """The differences between a PDF and its page, and its text's from the source."""
+    view = pdf_view_tokens(html)
+    heading = BeautifulSoup(html, "html.parser").select_one("#how-to-cite")
+    found = tokens(pdf_text(pdf))
+    cut = tokens(heading.get_text().replace("¶", "")) if heading else []
+    for start in range(len(found) - len(cut), -1, -1):  # the PDF's own "how to cite" closes it
+        if cut and [t.lstrip("+") for t in found[start : start + len(cut)]] == [t.lstrip("+") for t in cut]:
+            found = found[:start]
+            break
+    shown = [token for token, _ in view]
+    problems = [f"PDF {pdf.name} differs from its page:\n  {d}" for d in differences(shown, found)]
+    text = [token for token, editorial in view if not editorial]
+    expected = apply_changes(tokens(repair_glyphs(source_part)), changes)
+    return problems + [f"PDF {pdf.name}: {d}" for d in differences(expected, text)]
+
+
 def check_glyphs(source_part: str, record) -> list[str]:
     counted = count_glyphs(source_part)
     recorded = {glyph["source"]: glyph["count"] for glyph in record.glyphs["letters"]}
@@ -93,9 +173,14 @@ def main(argv: list[str] | None = None) -> int:
     problems = check_glyphs(parts[record.glyphs["page"]], record)
     for page, built in PAGES.items():
         changes = record.changes_of(page)
-        found = check_page(parts[page], (args.site / built).read_text(encoding="utf-8"), changes)
+        html = (args.site / built).read_text(encoding="utf-8")
+        found = check_page(parts[page], html, changes)
         print(f"{page}: {len(changes)} recorded changes, {len(found)} unrecorded differences in {built}")
         problems += found
+        for pdf in sorted((args.site / built).parent.glob("*.pdf")):
+            found = check_pdf(parts[page], html, pdf, changes)
+            print(f"{page}: {len(found)} differences in {pdf.relative_to(args.site)}")
+            problems += found
     for problem in problems:
         print(problem)
     return 1 if problems else 0

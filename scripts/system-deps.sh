@@ -1,23 +1,31 @@
 #!/usr/bin/env bash
-# What the tests need from the system, found or installed (make test):
-# - a Chromium for the browser tests, whose path is printed: $CHROMIUM if set;
-#   chromium, chromium-browser or google-chrome on PATH; Playwright's own
-#   (playwright install chromium); Debian's package;
-# - poppler's pdftotext, which reads the PDFs back (Debian's poppler-utils).
+# What the build and the tests need from the system, found or installed:
+# - Pango, which WeasyPrint needs to make the PDFs (make build, make test);
+# - for the tests: poppler's pdftotext, which reads the PDFs back, and a
+#   Chromium, whose path is printed: $CHROMIUM if set; chromium,
+#   chromium-browser or google-chrome on PATH; Playwright's own; Debian's.
 # Debian's packages are installed with apt-get, as root or with sudo that needs
 # no password. Otherwise one line on stderr says how, and the exit status is 1.
-#   usage: scripts/system-deps.sh PYTHON
+#   usage: scripts/system-deps.sh build|test PYTHON
 set -uo pipefail
-python=${1:-python3}
-how="install Debian's packages (sudo apt-get install chromium poppler-utils) or set CHROMIUM=/path/to/chromium"
+need=${1:-test}
+python=${2:-python3}
+how="install Debian's packages (sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 poppler-utils chromium) or set CHROMIUM=/path/to/chromium"
 
 sudo=""
 [ "$(id -u)" -eq 0 ] || { sudo -n true 2>/dev/null && sudo="sudo -n"; }
 apt_install() {  # Debian's packages, if this machine lets us install them
   { [ "$(id -u)" -eq 0 ] || [ -n "$sudo" ]; } && command -v apt-get >/dev/null || return 1
-  echo "Installing Debian's $* for the tests" >&2
+  echo "Installing Debian's $* for the edition" >&2
   { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@"; } >&2
 }
+
+pango() { "$python" -c "import weasyprint" >/dev/null 2>&1; }
+if ! pango; then
+  apt_install libpango-1.0-0 libpangoft2-1.0-0
+  pango || { echo "no Pango for WeasyPrint's PDFs; $how" >&2; exit 1; }
+fi
+[ "$need" = build ] && exit 0
 
 if ! command -v pdftotext >/dev/null; then
   apt_install poppler-utils

@@ -35,10 +35,11 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "i
 
 
 def build_site(
-    project: Path, site_dir: Path, site_url: str | None = None, *args: str, env: dict | None = None
+    project: Path, site_dir: Path, site_url: str | None = None, *args: str, pdf: bool = False
 ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of the project at `project` into site_dir (args replace --strict)."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    """`mkdocs build --strict` of the project at `project` into site_dir (args replace --strict);
+    without PDFs unless a test needs them (they cost a second a build)."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PDF": "true" if pdf else "false"}
     environment.pop("SITE_URL", None)
     if site_url:
         environment["SITE_URL"] = site_url
@@ -86,9 +87,9 @@ def replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def make_offline(tmp: Path, site_url: str | None = None) -> Path:
-    """`make offline` into tmp, with or without SITE_URL; the unzipped copy's folder."""
-    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+def make_offline(tmp: Path, site_url: str | None = None, pdf: bool = False) -> Path:
+    """`make offline` into tmp, with or without SITE_URL (and PDFs); the unzipped copy's folder."""
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"PDF": str(pdf).lower()}
     archive = tmp / "edition-offline.zip"
     subprocess.run(
         ["make", "-s", "offline", f"OFFLINE_ZIP={archive}", f"OFFLINE_BUILD={tmp / 'build'}"],
@@ -108,19 +109,19 @@ def project() -> Project:
     return Project(ROOT)
 
 
-def _served_site(tmp_path_factory, base: str):
+def _served_site(tmp_path_factory, base: str, pdf: bool):
     """The site built for, and served below, `base`: (folder, URL)."""
     site_dir = tmp_path_factory.mktemp("site")
     httpd = serve(site_dir, base)  # started first: the build's site_url is its address
     url = f"http://127.0.0.1:{httpd.server_port}{base}"
-    result = build_site(ROOT, site_dir, url)
+    result = build_site(ROOT, site_dir, url, pdf=pdf)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return httpd, site_dir, url
 
 
 @pytest.fixture(scope="session")
 def _root(tmp_path_factory):
-    httpd, site_dir, url = _served_site(tmp_path_factory, "/")
+    httpd, site_dir, url = _served_site(tmp_path_factory, "/", pdf=True)
     yield site_dir, url
     httpd.shutdown()
 
@@ -140,7 +141,7 @@ def server(_root) -> str:
 @pytest.fixture(scope="session")
 def project_server(tmp_path_factory) -> str:
     """http://127.0.0.1:PORT/edition/: the site built and served as a GitHub Pages project site."""
-    httpd, _, url = _served_site(tmp_path_factory, "/edition/")
+    httpd, _, url = _served_site(tmp_path_factory, "/edition/", pdf=False)
     yield url
     httpd.shutdown()
 

@@ -23,9 +23,25 @@ from pathlib import Path
 from urllib.parse import urljoin
 from xml.etree import ElementTree
 
-from .languages import home
+from .languages import default_locale, home, homes_from_server_root
 
 NOTE_ID = "only-{locale}"  # the id of the note on a home page: the text you came from is only in {locale}
+
+
+def set_links(page, config) -> list[tuple[str, str]]:
+    """After mkdocs-static-i18n has set this page's switcher: its links; returns its hreflang links."""
+    default, here = default_locale(config), config.theme["language"]
+    versions = page_versions(page)
+    for entry in switcher_entries(config):
+        entry["link"] = switcher_link(entry["lang"], here, versions, default, config.use_directory_urls)
+    return hreflang_links(versions, default, config.site_url or "")
+
+
+def link_homes_from_server_root(config) -> None:
+    """The 404 page, served at any address, links to each language's home by its path."""
+    homes = homes_from_server_root(config)
+    for entry in switcher_entries(config):
+        entry["link"] = homes[entry["lang"]]
 
 
 def switcher_entries(config) -> list[dict]:

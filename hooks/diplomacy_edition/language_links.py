@@ -54,6 +54,11 @@ def mark_language_links(
     return _LINK.sub(mark, markdown), anchored
 
 
+def docs_pages(docs_dir: str) -> set[str]:
+    """docs/'s Markdown pages, as src paths (kk/diplomacy.md)."""
+    return {path.relative_to(docs_dir).as_posix() for path in Path(docs_dir).rglob("*.md")}
+
+
 def check_anchors(links: list[CrossLink], site: Path, default_locale: str, use_directory_urls: bool) -> None:
     """Once every language is built, when every target page exists."""
     for link in links:

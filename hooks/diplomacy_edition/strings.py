@@ -58,6 +58,7 @@ EDITION_KEYS = (
     "edition.download.bibtex",
     "edition.download.ris",
     "edition.download.offline",
+    "edition.pdf.page",
     "edition.panel.gost",
     "edition.panel.bibtex",
     "edition.panel.close",

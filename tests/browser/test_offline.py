@@ -15,7 +15,7 @@ PUBLISHED = "https://example.org/edition/"
 
 @pytest.fixture(scope="module")
 def offline_copy(tmp_path_factory):
-    return make_offline(tmp_path_factory.mktemp("offline"), PUBLISHED)
+    return make_offline(tmp_path_factory.mktemp("offline"), PUBLISHED, pdf=True)
 
 
 def offline_file(url: str) -> str:
@@ -34,6 +34,10 @@ def test_the_copy_carries_the_published_urls_and_no_absolute_asset(offline_copy,
         assert not document.select('script[src*="//"], link[href*="//"][rel=stylesheet]')
         assert not document.select(".text-header a[download][href$='.zip']")  # the copy does not offer itself
     assert (offline_copy / "ru/search/search_index.js").is_file()
+    for text in project.texts:  # the PDF beside its page, linked from it
+        document = BeautifulSoup((offline_copy / offline_file(text.url)).read_text(encoding="utf-8"), "html.parser")
+        pdf = document.select_one('.text-header a[type="application/pdf"]')["href"]
+        assert (offline_copy / offline_file(text.url)).parent.joinpath(pdf).is_file(), pdf
 
 
 def test_without_a_published_address_the_copy_carries_none(tmp_path, project):

@@ -40,7 +40,7 @@ def commands(title: str) -> list[str]:
 
 
 def make(project, target: str) -> str:
-    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"PDF": "false"}
     # -o: the copy shares this checkout's environment, installed already
     result = subprocess.run(
         ["make", "-s", "-o", ".venv/.installed", target],

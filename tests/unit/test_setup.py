@@ -1,6 +1,7 @@
-"""`make test` finds what it needs from the system itself (scripts/system-deps.sh)."""
+"""`make test` and `make build` find what they need from the system (scripts/system-deps.sh)."""
 
 import subprocess
+import sys
 
 from expected import ROOT
 
@@ -8,13 +9,8 @@ SCRIPT = ROOT / "scripts/system-deps.sh"
 
 
 def run(env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        ["bash", str(SCRIPT), "python3"],
-        env={"HOME": "/nonexistent", **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return subprocess.run(["bash", str(SCRIPT), "test", sys.executable], env={"HOME": "/nonexistent", **env},
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
 
 
 def test_a_set_chromium_is_used_as_is(tmp_path):
@@ -35,4 +31,4 @@ def test_a_chromium_on_path_is_found(tmp_path):
 def test_a_wrong_chromium_says_how_in_one_line():
     result = run({"PATH": "/usr/bin:/bin", "CHROMIUM": "/nonexistent/chromium"})
     assert result.returncode == 1 and result.stdout == ""
-    assert result.stderr.count("\n") == 1 and "sudo apt-get install chromium poppler-utils" in result.stderr
+    assert result.stderr.count("\n") == 1 and "sudo apt-get install" in result.stderr and "chromium" in result.stderr

@@ -107,7 +107,10 @@
     onward.className = "citation-popover__onward"
     onward.textContent = words["reference.open"]
     onward.addEventListener("click", function () { popover.hidePopover() })
-    popover.replaceChildren(text, onward)
+    var label = document.createElement("span")
+    label.className = "citation-popover__label"
+    label.textContent = citation.textContent
+    popover.replaceChildren(label, text, onward)
     popover.setAttribute("aria-label", citation.textContent)
     popover.showPopover()
     var box = citation.getBoundingClientRect(), width = Math.min(document.documentElement.clientWidth - 16, 480)
