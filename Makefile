@@ -58,8 +58,8 @@ test-fast: $(STAMP) ## The suite without the browser: the edit loop
 	scripts/system-deps.sh build $(BIN)/python
 	$(BIN)/python -m pytest -m "not browser"
 
-bench: build ## Print build time, page weight and search speed as tables
-	$(BIN)/python scripts/bench.py site
+bench: build ## Print build and PDF time, first-view weight and search speed as tables
+	chromium=$$(scripts/system-deps.sh test $(BIN)/python) && CHROMIUM="$$chromium" $(BIN)/python scripts/bench.py site
 
 AUDIT := scripts/audit/node_modules/.bin/lighthouse
 $(AUDIT): scripts/audit/package-lock.json
@@ -67,7 +67,7 @@ $(AUDIT): scripts/audit/package-lock.json
 	touch $@
 
 audit: build $(AUDIT) ## Lighthouse scores of each text page, mobile (needs Node.js and Debian's chromium)
-	$(BIN)/python scripts/audit.py site
+	chromium=$$(scripts/system-deps.sh test $(BIN)/python) && CHROMIUM="$$chromium" $(BIN)/python scripts/audit.py site
 
 urls: $(STAMP) ## Record new page URLs and fragment ids in published-urls.txt (never drops one)
 	$(STRICT_BUILD)

@@ -28,6 +28,7 @@ from diplomacy_edition import (
     alternates,
     bibliography,
     citations,
+    csp,
     dates,
     downloads,
     edition_record,
@@ -35,8 +36,11 @@ from diplomacy_edition import (
     front_matter,
     language_links,
     languages,
+    loading,
+    minify,
     not_found,
     offline,
+    page_html,
     page_ids,
     pdf,
     published,
@@ -55,6 +59,7 @@ AFTER_I18N = -150  # the build's language, nav and switcher are set
 BEFORE_PLUGINS = 100  # before mkdocs-bibtex and the offline plugin
 AFTER_I18N_PAGE_CONTEXT = -50
 AFTER_ALL_LANGUAGES = -200  # after i18n has built every language
+LAST = -1000  # after every other handler: the page as written
 FILTERS = {  # the edition's templates write values into these contexts
     "plain": escaping.plain,
     "bibtex": bibtex_escape,
@@ -154,6 +159,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 def _edition_context(context: dict, config: MkDocsConfig) -> dict:
     locale = config.theme["language"]
+    context["lazy_search"] = not offline.is_offline(config)
     context["edition_version"] = _build.record.version
     context["edition_date"] = dates.long_date(_build.record.released, locale, _build.words(locale))
     return context
@@ -162,31 +168,44 @@ def _edition_context(context: dict, config: MkDocsConfig) -> dict:
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
     context = _edition_context(context, config)
     if template_name == "404.html":
-        context["language_homes"] = languages.homes_from_server_root(config)
+        not_found.template_context(context, config)
     return context
 
 
 def on_pre_template(template, template_name: str, config: MkDocsConfig):
     if template_name == "404.html":  # served at any address: each home by its path from the server root
-        alternates.link_homes_from_server_root(config)
+        alternates.link_homes(config, not_found.language_homes(config))
     return template
 
 
+def _final_pass(output: str, src: str, source: str, config: MkDocsConfig) -> str:
+    """Every change to a written page, on one reading of its HTML, last of all
+    handlers: the policy hashes the inline scripts as the page is served."""
+    tokens = page_html.tokenize(output)
+    page_ids.check_ids(tokens, src, source)
+    _build.page_ids[src] = {name for name, _ in page_html.ids(tokens)}
+    accessibility.name_search_dialog(tokens, _build.words(config.theme["language"])("search"))
+    loading.defer_scripts(tokens)
+    prefix = languages.prefix(config.theme["language"], languages.default_locale(config))
+    if prefix:
+        search.set_search_base(tokens, prefix)
+    if not offline.is_offline(config):
+        csp.add_policy(tokens)
+    return page_html.join(tokens)
+
+
+@event_priority(LAST)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    page_ids.check_ids(output, page.file.src_uri, page.file.content_string)
     if text_page.is_text(page):
         text_page.write_files(page, config, _build)
-    output = accessibility.name_search_dialog(output, _build.words(config.theme["language"])("search"))
-    prefix = languages.prefix(page.file.src_uri.split("/", 1)[0], languages.default_locale(config))
-    return search.set_search_base(output, prefix) if prefix else output
+    return _final_pass(output, page.file.src_uri, page.file.content_string, config)
 
 
+@event_priority(LAST)
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output
-    page_ids.check_ids(output, template_name)
-    output = accessibility.name_search_dialog(output, _build.words(config.theme["language"])("search"))
-    return not_found.move(output, config, _build)
+    return not_found.move(_final_pass(output, template_name, "", config), config, _build)
 
 
 @event_priority(AFTER_ALL_LANGUAGES)
@@ -195,10 +214,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     state, site, default = _build, Path(config.site_dir), languages.default_locale(config)
     citations.check_all_cited(state.bibliography, state.cited)
-    language_links.check_anchors(state.cross_links, site, default, config.use_directory_urls)
+    language_links.check_anchors(state.cross_links, state.page_ids)
     alternates.write_sitemaps(site, config.site_url or "", state.hreflang_folders)
     search.write_indexes(site, Path(config.docs_dir), languages.locales(config), default, offline.is_offline(config),
                          state.summaries, state.reference_sections)  # fmt: skip
+    minify.minify(site, languages.locales(config))
+    if config.site_url:
+        alternates.write_robots(site, config.site_url)
 
 
 def on_serve(server, config: MkDocsConfig, builder):

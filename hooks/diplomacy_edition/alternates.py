@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 from xml.etree import ElementTree
 
-from .languages import default_locale, home, homes_from_server_root
+from .languages import default_locale, home
 
 NOTE_ID = "only-{locale}"  # the id of the note on a home page: the text you came from is only in {locale}
 
@@ -37,9 +37,8 @@ def set_links(page, config) -> list[tuple[str, str]]:
     return hreflang_links(versions, default, config.site_url or "")
 
 
-def link_homes_from_server_root(config) -> None:
+def link_homes(config, homes: dict[str, str]) -> None:
     """The 404 page, served at any address, links to each language's home by its path."""
-    homes = homes_from_server_root(config)
     for entry in switcher_entries(config):
         entry["link"] = homes[entry["lang"]]
 
@@ -93,3 +92,9 @@ def write_sitemaps(site: Path, site_url: str, folders: set[str]) -> None:
             if not url.findtext(f"{{{namespace}}}loc", "").startswith(site_url + folder):
                 tree.getroot().remove(url)
         tree.write(target, encoding="utf-8", xml_declaration=True)
+
+
+def write_robots(site: Path, site_url: str) -> None:
+    """robots.txt: everything may be crawled; the sitemap is here. (Crawlers read it at a
+    domain's root only: a project site's is read once the site moves to its own domain.)"""
+    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n", encoding="utf-8")

@@ -59,12 +59,10 @@ def docs_pages(docs_dir: str) -> set[str]:
     return {path.relative_to(docs_dir).as_posix() for path in Path(docs_dir).rglob("*.md")}
 
 
-def check_anchors(links: list[CrossLink], site: Path, default_locale: str, use_directory_urls: bool) -> None:
-    """Once every language is built, when every target page exists."""
+def check_anchors(links: list[CrossLink], page_ids: dict[str, set[str]]) -> None:
+    """Once every language is built: `page_ids` holds each page's ids as written (src -> ids)."""
     for link in links:
-        built = site / page_file(link.target, default_locale, use_directory_urls)
-        ids = {name for name, _ in page_html.ids(page_html.tokenize(built.read_text(encoding="utf-8")))}
-        if link.anchor not in ids:
+        if link.anchor not in page_ids[link.target]:
             raise PluginError(
                 f"{link.page}:{link.line}: link to {link.target}#{link.anchor}: there is no id "
                 f"'{link.anchor}' in that page; use one of its ids (published-urls.txt lists them) "
@@ -81,12 +79,6 @@ def page_url(src: str, default_locale: str, use_directory_urls: bool = True) -> 
         stem = stem[: -len("index")]
         return folder + stem if use_directory_urls else f"{folder}{stem}index.html"
     return f"{folder}{stem}/" if use_directory_urls else f"{folder}{stem}.html"
-
-
-def page_file(src: str, default_locale: str, use_directory_urls: bool = True) -> str:
-    """The built file of docs/<locale>/<page>.md, relative to the site folder."""
-    url = page_url(src, default_locale, use_directory_urls)
-    return url + "index.html" if url == "" or url.endswith("/") else url
 
 
 def resolve_language_links(html: str, current_url: str, default_locale: str, use_directory_urls: bool = True) -> str:

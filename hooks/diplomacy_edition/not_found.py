@@ -9,14 +9,40 @@ GitHub Pages serves the root 404.html for every missing address, /ru/…
 included, so that page also gets each language's home (`language_homes`):
 its links lead there, and overrides/404.html points its search at the
 language whose folder the missing address is in.
+
+The offline copy's 404 pages are opened from disk: their links and assets are
+relative to their own folder instead.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .languages import default_locale, prefix
-from .search import set_search_base
+from mkdocs.utils import normalize_url
+
+from .languages import default_locale, home, homes_from_server_root, locales, prefix
+from .offline import is_offline
+
+
+def template_context(context: dict, config) -> None:
+    """Each language's home, for the page's links and its search."""
+    context["language_homes"] = language_homes(config)
+    if is_offline(config):
+        here, default = config.theme["language"], default_locale(config)
+        base = "." if here == default else ".."
+        context["base_url"] = base
+        context["extra_css"] = [normalize_url(str(path), None, base) for path in config.extra_css]
+        context["extra_javascript"] = [normalize_url(str(path), None, base) for path in config.extra_javascript]
+
+
+def language_homes(config) -> dict[str, str]:
+    """locale -> its home: from the server root (GitHub Pages serves the root 404 page at any
+    address), or, in the offline copy, relative to the 404 page's own folder."""
+    if not is_offline(config):
+        return homes_from_server_root(config)
+    default = default_locale(config)
+    up = "" if config.theme["language"] == default else "../"
+    return {locale: up + home(locale, default, use_directory_urls=False) for locale in locales(config)}
 
 
 def move(output: str, config, state) -> str:
@@ -28,5 +54,5 @@ def move(output: str, config, state) -> str:
         return output
     target = Path(config.site_dir) / prefix(language, default) / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(set_search_base(output, prefix(language, default)), encoding="utf-8")
+    target.write_text(output, encoding="utf-8")
     return state.default_404 or output

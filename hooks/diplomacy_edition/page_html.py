@@ -11,6 +11,7 @@ inside a tag by accident.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
 from html.parser import HTMLParser
 
 VOID = frozenset(
@@ -110,6 +111,14 @@ def tokenize(html: str) -> list[Token]:
     return tokens
 
 
+def rewrite(html: str, change, *args) -> str:
+    """The HTML after one change to its tokens (the build reads each page once
+    and makes every change on the same tokens; this is for a change alone)."""
+    tokens = tokenize(html)
+    change(tokens, *args)
+    return join(tokens)
+
+
 def join(tokens: list[Token]) -> str:
     return "".join(token.raw for token in tokens)
 
@@ -139,8 +148,6 @@ def ids(tokens: list[Token]) -> list[tuple[str, int]]:
 
 def set_attribute(token: Token, name: str, value: str) -> None:
     """Add an attribute to a start tag's source (it must not have it yet)."""
-    from html import escape
-
     assert name not in token.attrs, f"<{token.tag}> already has {name}"
     closing = "/>" if token.raw.endswith("/>") else ">"
     token.raw = f'{token.raw[: -len(closing)].rstrip()} {name}="{escape(value)}"{closing}'
@@ -149,6 +156,4 @@ def set_attribute(token: Token, name: str, value: str) -> None:
 
 def escape_text(text: str) -> str:
     """Text as it is written in HTML between tags."""
-    from html import escape
-
     return escape(text, quote=False)

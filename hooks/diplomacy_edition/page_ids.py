@@ -12,9 +12,8 @@ from mkdocs.exceptions import PluginError
 from . import page_html
 
 
-def duplicate_ids(html: str) -> dict[str, list[str]]:
+def duplicate_ids(tokens: list[page_html.Token]) -> dict[str, list[str]]:
     """id -> a description of each element that has it, for ids used more than once."""
-    tokens = page_html.tokenize(html)
     found = [
         (name, f"<{tokens[i].tag}> «{' '.join(page_html.element_text(tokens, i).split())[:40]}»")
         for name, i in page_html.ids(tokens)
@@ -23,9 +22,9 @@ def duplicate_ids(html: str) -> dict[str, list[str]]:
     return {name: [where for other, where in found if other == name] for name in sorted(twice)}
 
 
-def check_ids(html: str, src: str, source: str = "") -> None:
+def check_ids(tokens: list[page_html.Token], src: str, source: str = "") -> None:
     """Fail on a duplicate id, naming the elements and the lines of the file that set it."""
-    duplicates = duplicate_ids(html)
+    duplicates = duplicate_ids(tokens)
     if not duplicates:
         return
     name, places = next(iter(duplicates.items()))

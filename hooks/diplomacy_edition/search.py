@@ -112,10 +112,9 @@ def doc_locale(location: str, locales: list[str], default: str) -> str:
     return folder if folder in locales and folder != default else default
 
 
-def set_search_base(html: str, prefix: str) -> str:
+def set_search_base(tokens: list[page_html.Token], prefix: str) -> None:
     """Append the language folder to Material's `__config.base`, where its
     search worker finds the index and resolves result links."""
-    tokens = page_html.tokenize(html)
     for index, token in enumerate(tokens):
         if token.kind == "start" and token.tag == "script" and token.attrs.get("id") == "__config":
             body = tokens[index + 1]
@@ -126,5 +125,5 @@ def set_search_base(html: str, prefix: str) -> str:
             for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
                 text = text.replace(char, escape)
             body.raw = text
-            return page_html.join(tokens)
+            return
     raise ValueError('Material\'s <script id="__config"> not found: has the theme changed?')

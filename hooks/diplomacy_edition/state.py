@@ -36,6 +36,7 @@ class BuildState:
     marked: dict[str, list[Marked]] = field(default_factory=dict)  # page -> its citations, as written
     cited: set[str] = field(default_factory=set)  # refs.bib keys cited on any page
     cross_links: list[CrossLink] = field(default_factory=list)
+    page_ids: dict[str, set[str]] = field(default_factory=dict)  # page src -> the ids of its final HTML
     hreflang_folders: set[str] = field(default_factory=set)
     default_404: str | None = None  # the default language's 404 page, written last at the root
     reference_sections: dict[str, str] = field(default_factory=dict)  # page url -> id of its reference list's section

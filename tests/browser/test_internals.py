@@ -68,7 +68,8 @@ INTERNALS = [
         "builds.test_language_builds::test_two_builds_in_one_process_give_the_same_site_and_load_each_module_once",
     ),
     (
-        "Material: base.html blocks site_meta, htmltitle, config, extrahead, content; partials/alternate.html as "
+        "Material: base.html blocks site_meta, htmltitle, config, extrahead, content, scripts; "
+        "partials/alternate.html as "
         "copied into overrides/ (9.8)",
         "overrides/main.html, overrides/partials/alternate.html",
         "browser.test_internals::test_the_overridden_blocks_and_partials_are_materials",
@@ -89,15 +90,32 @@ INTERNALS = [
         "browser.test_reading::test_a_citation_shows_its_reference_on_hover_and_focus_and_jumps_and_comes_back",
     ),
     (
-        "Material: the palette toggle is a hidden radio per scheme with a label; the closed search's results sit in "
-        ".md-search__scrollwrap after the [data-md-toggle=search] checkbox",
-        "edition.js (palette keyboard stop), edition.css",
+        "Material: the palette toggle is a hidden radio per scheme followed by the label it shows; Enter switches it",
+        "edition.js (palette: Space), edition.css (its ring on the shown label)",
+        "browser.test_quality::test_the_palette_toggle_switches_by_keyboard_and_keeps_the_keyboard_there",
+    ),
+    (
+        "Material: the closed search's results sit in .md-search__scrollwrap after the [data-md-toggle=search] "
+        "checkbox",
+        "edition.css (no keyboard stop while search is closed)",
         "browser.test_quality::test_the_keyboard_reaches_the_text_through_the_skip_link_and_every_stop_is_visible",
     ),
     (
         'Material: the search dialog is <div data-md-component="search" role="dialog">',
         "hooks/diplomacy_edition/accessibility.py (the build fails if it changes)",
         "browser.test_quality::test_every_page_passes_axe_and_logs_no_error",
+    ),
+    (
+        "Material: its bundle starts the search worker (new Worker(config.search)) and requests "
+        "search/search_index.json over XMLHttpRequest as the page loads; the scripts block loads the bundle",
+        "docs/assets/javascripts/lazy-search.js, overrides/main.html",
+        "browser.test_security::test_search_files_load_only_when_search_is_asked_for",
+    ),
+    (
+        "Material: base.html's inline scripts are the same for a page on every load, and its scripts set styles "
+        "through the CSSOM, not in style attributes or <style> elements",
+        "hooks/diplomacy_edition/csp.py",
+        "browser.test_security::test_a_readers_visit_raises_no_violation",
     ),
     (
         "MkDocs: hooks are loaded with their folder on sys.path; `mkdocs serve`'s server.builder and server.root",
@@ -167,7 +185,7 @@ def test_the_overridden_blocks_and_partials_are_materials():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(material)))
     source = (material / "base.html").read_text(encoding="utf-8")
     blocks = {node.name for node in env.parse(source).find_all(jinja2.nodes.Block)}
-    assert {"site_meta", "htmltitle", "config", "extrahead", "content", "libs"} <= blocks
+    assert {"site_meta", "htmltitle", "config", "extrahead", "content", "scripts"} <= blocks
     copied = {"partials/alternate.html": "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b"}
     for name, digest in copied.items():
         found = hashlib.sha256((material / name).read_bytes()).hexdigest()

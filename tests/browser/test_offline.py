@@ -78,3 +78,17 @@ def test_texts_switcher_and_search_work_from_disk(page, offline_copy, project, l
     page.goto(page.url.split("?")[0].rsplit("/", 1)[0] + "/" + target)
     assert page.locator("article h1").is_visible()
     assert network == []
+
+
+@pytest.mark.parametrize("locale", ["kk", "ru"])
+def test_the_404_pages_work_from_disk(page, offline_copy, project, locale):
+    failed = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto((offline_copy / ("" if locale == project.default else f"{locale}/") / "404.html").as_uri())
+    page.wait_for_function("() => typeof window.component$ !== 'undefined'")  # Material's scripts ran
+    assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"  # its styles apply
+    homes = page.locator("article a[href]").evaluate_all("links => links.map(a => a.href)")
+    assert homes and all(link.startswith("file://") for link in homes)
+    for home in homes:
+        assert offline_copy.joinpath(home.removeprefix(offline_copy.as_uri() + "/")).is_file(), home
+    assert failed == []

@@ -1,5 +1,5 @@
-"""Accessibility (axe-core, WCAG 2.2 AA) on every page in both palettes at
-desktop and phone size, with no console error or failed request on the way;
+"""Accessibility (axe-core: WCAG 2.2 AA and best practices) on every page in both palettes at
+desktop and phone size, with no console error, failed or off-site request on the way;
 the keyboard's path through a text; and printing."""
 
 import re
@@ -11,7 +11,10 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import DESKTOP, PHONE
 from strings_helper import string_table
 
-WCAG_22_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+# WCAG 2.2 AA, and axe's best practices (ARIA roles each element allows, one main, headings in order).
+AXE_RULES = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
+}
 
 
 def every_page(project):
@@ -30,12 +33,13 @@ def test_every_page_passes_axe_and_logs_no_error(browser, server, project, schem
     page.on("console", lambda m: m.type == "error" and found.append(f"{page.url}: console {m.text}"))
     page.on("requestfailed", lambda r: found.append(f"{page.url}: failed {r.url}"))
     page.on("response", lambda r: r.status >= 400 and found.append(f"{page.url}: {r.status} {r.url}"))
+    page.on("request", lambda r: r.url.startswith((server, "data:")) or found.append(f"{page.url}: off-site {r.url}"))
     for path in every_page(project):
         page.goto(server + path)
         page.wait_for_load_state("networkidle")
         expected = "slate" if scheme == "dark" else "default"
         assert page.locator("body").get_attribute("data-md-color-scheme") == expected
-        for violation in axe.run(page, options=WCAG_22_AA).response["violations"]:
+        for violation in axe.run(page, options=AXE_RULES).response["violations"]:
             found.append(
                 f"{path}: {violation['id']} ({violation['impact']}) {[node['target'] for node in violation['nodes']]}"
             )
@@ -52,13 +56,27 @@ def test_the_keyboard_reaches_the_text_through_the_skip_link_and_every_stop_is_v
     invisible = []
     for _ in range(40):
         page.keyboard.press("Tab")
-        stop = page.evaluate("""() => {  // a control, or the label that shows it (Material's toggles)
+        stop = page.evaluate("""() => {  // a control, or the label that shows it (Material's toggles;
+            // its palette radio is shown by the label after it)
             const el = document.activeElement, shown = [el, ...(el.labels || [])]
+            if (el.matches(".md-option")) shown.push(el.nextElementSibling)
             const seen = shown.some(e => { const r = e.getBoundingClientRect(); return r.width >= 1 && r.height >= 1 })
             return [el.tagName + "." + el.className + "#" + el.id, seen] }""")
         if not stop[1]:
             invisible.append(stop[0])
     assert invisible == []
+
+
+def test_the_palette_toggle_switches_by_keyboard_and_keeps_the_keyboard_there(page, server, project):
+    page.goto(server + project.text(project.default).url)
+    shown = ".md-option:has(+ label:not([hidden]))"  # the radio whose label shows the toggle
+    page.locator(shown).focus()
+    for key, scheme in (("Enter", "slate"), ("Space", "default"), ("Space", "slate")):
+        page.keyboard.press(key)
+        page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{scheme}'")
+        focused = page.evaluate(f"""() => {{ const el = document.activeElement
+            return [el.matches("{shown}"), getComputedStyle(el.nextElementSibling).outlineStyle] }}""")
+        assert focused == [True, "solid"]
 
 
 @pytest.mark.parametrize("locale", ["kk", "ru"])

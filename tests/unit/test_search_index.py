@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from diplomacy_edition.page_html import rewrite
 from diplomacy_edition.search import REFERENCES_BOOST, SEPARATOR, doc_locale, set_search_base, split_index
 
 SHARED = {
@@ -63,8 +64,8 @@ def test_the_separator_splits_words_from_every_kind_of_punctuation():
 
 def test_the_search_base_of_a_russian_page_is_the_russian_folder():
     html = '<head><script id="__config" type="application/json">{"base": "../..", "x": "<"}</script></head>'
-    rewritten = set_search_base(html, "ru/")
+    rewritten = rewrite(html, set_search_base, "ru/")
     assert json.loads(re.search(r">(\{.*\})<", rewritten).group(1))["base"] == "../../ru/"
     assert "\\u003c" in rewritten
     with pytest.raises(ValueError, match="__config"):
-        set_search_base("<html></html>", "ru/")
+        rewrite("<html></html>", set_search_base, "ru/")

@@ -144,21 +144,18 @@
     query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }))
   })
 
-  // The palette toggle: Material focuses a hidden radio button, so the
-  // keyboard reaches the visible switch instead, as a button.
+  // The palette toggle is a radio per scheme (Material): arrows and Enter
+  // switch it (Material keeps the keyboard there); Space does too, as on the
+  // button it looks like. The shown label carries the ring (edition.css).
   document.querySelectorAll("input.md-option[name=__palette]").forEach(function (radio) {
-    radio.tabIndex = -1
-  })
-  document.querySelectorAll("label.md-header__button[for^=__palette]").forEach(function (label) {
-    label.tabIndex = 0
-    label.setAttribute("role", "button")
-    label.setAttribute("aria-label", label.title)
-    label.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" && event.key !== " ") return
+    radio.addEventListener("keydown", function (event) {
+      if (event.key !== " ") return
       event.preventDefault()
+      var label = radio.nextElementSibling
+      if (!label || label.tagName !== "LABEL") return
       label.click()
-      var shown = document.querySelector("label.md-header__button[for^=__palette]:not([hidden])")
-      if (shown) shown.focus()
+      var next = document.getElementById(label.htmlFor)
+      if (next) next.focus()
     })
   })
 

@@ -78,6 +78,7 @@ function editionSearch(lunr, lang) {
     if (added[term] && !reported[term]) return undefined
     return stopWordFilter ? stopWordFilter.apply(this, arguments) : token
   }
+  lunr.stopWordFilter.label = stopWordFilter && stopWordFilter.label  // as registered, for lunr's pipelines
 
   var parse = lunr.QueryParser.prototype.parse
   lunr.QueryParser.prototype.parse = function () {  // each query reports its own terms
