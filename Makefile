@@ -66,7 +66,7 @@ $(AUDIT): scripts/audit/package-lock.json
 	npm ci --prefix scripts/audit --no-audit --no-fund --quiet
 	touch $@
 
-audit: build $(AUDIT) ## Lighthouse scores of each text page, mobile (needs Node.js and Debian's chromium)
+audit: build $(AUDIT) ## Lighthouse scores of each text page, mobile; the HTML checker (needs Node.js, Java, chromium)
 	chromium=$$(scripts/system-deps.sh test $(BIN)/python) && CHROMIUM="$$chromium" $(BIN)/python scripts/audit.py site
 
 urls: $(STAMP) ## Record new page URLs and fragment ids in published-urls.txt (never drops one)

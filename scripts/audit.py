@@ -1,4 +1,5 @@
-"""Lighthouse scores of each text page in mobile emulation (make audit).
+"""Lighthouse scores of each text page in mobile emulation, and the Nu HTML
+Checker's messages on every page (make audit).
 
     python scripts/audit.py site/
 
@@ -8,6 +9,11 @@ one row per page: the median of each score (performance, accessibility, best
 practices, SEO), each run's performance, the median benchmark index of the
 machine (Lighthouse's own measure of its speed: a busy machine scores lower),
 and the audits below 1 that weigh in a score. Target: 100 in all four.
+
+Then the checker (vnu.jar from npm, needs Java) on every HTML page, each
+message once with the pages that have it. Its Content-Security-Policy checks
+are left out: it reads files, where 'self' matches nothing, and counts JSON
+data blocks as scripts. Target: no message from the edition's templates.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import http.server
 import io
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,6 +35,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "audit/node_modules/.bin/lighthouse"
+VNU = HERE / "audit/node_modules/vnu-jar/build/dist/vnu.jar"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PAGES = ["diplomacy/", "ru/transport/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -84,13 +92,30 @@ def summary(report: dict) -> dict:
             "benchmark": report.get("environment", {}).get("benchmarkIndex", 0), "below": below}  # fmt: skip
 
 
+def html_check(site: Path) -> dict[str, list[str]]:
+    """The checker's messages (CSP checks aside), each with the pages that have it."""
+    pages = sorted(str(path) for path in site.rglob("*.html"))
+    result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", *pages],
+                            capture_output=True, text=True, check=True, timeout=600)  # fmt: skip
+    found: dict[str, list[str]] = {}
+    for message in json.loads(result.stderr)["messages"]:
+        if "Content Security Policy" in message["message"]:
+            continue
+        where = Path(message["url"].removeprefix("file:")).relative_to(site.resolve()).as_posix()
+        found.setdefault(f"{message['type']}: {message['message']}", []).append(f"{where}:{message.get('lastLine')}")
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page")
     args = parser.parse_args(argv)
-    if not LIGHTHOUSE.exists():
-        print("Lighthouse is missing: npm ci --prefix scripts/audit", file=sys.stderr)
+    if not LIGHTHOUSE.exists() or not VNU.exists():
+        print("Lighthouse or the HTML checker is missing: npm ci --prefix scripts/audit", file=sys.stderr)
+        return 2
+    if not shutil.which("java"):
+        print("The HTML checker needs Java: sudo apt-get install default-jre-headless", file=sys.stderr)
         return 2
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(args.site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -113,6 +138,14 @@ def main(argv: list[str] | None = None) -> int:
             + " | ".join(f"{median[c]:g}" for c in CATEGORIES)
             + f" | {', '.join(map(str, performance))} | {median['benchmark']:.0f} | {', '.join(below) or '-'} |"
         )
+    messages = html_check(args.site)
+    print("\nNu HTML Checker, every page (target: none from the edition's templates)")
+    print("| message | pages | first at |\n|---|---|---|")
+    for message, places in sorted(messages.items()):
+        pages = {place.rsplit(":", 1)[0] for place in places}
+        print(f"| {message} | {len(pages)} | {places[0]} |")
+    if not messages:
+        print("| - | 0 | - |")
     return 0
 
 

@@ -124,3 +124,15 @@ def test_without_scripts_how_to_cite_has_no_access_date(site, text):
     for hidden in block.select(".access-date"):
         assert hidden.has_attr("hidden") and not hidden.select_one("[data-date]").get_text()
     assert not re.search(r"\d{2}\.\d{2}\.\d{4}|\d{4}-\d{2}-\d{2}", block.get_text())
+
+
+def test_robots_txt_names_the_sitemap_and_each_sitemap_lists_its_own_pages(site, server, project):
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert re.findall(r"^Sitemap: (\S+)$", robots, re.M) == [server + "sitemap.xml"]
+    assert "Disallow" not in robots
+    for sitemap in site.rglob("sitemap.xml"):
+        below = sitemap.parent.relative_to(site).as_posix()
+        folder = server + ("" if below == "." else below + "/")
+        listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8")))
+        expected = {server + url for url in project.pages.values() if (server + url).startswith(folder)}
+        assert listed == expected, sitemap
