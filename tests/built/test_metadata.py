@@ -11,6 +11,7 @@ import extruct
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from pybtex.database import parse_string
 
 from expected import ROOT
 from strings_helper import string_table
@@ -51,6 +52,35 @@ def test_highwire_and_dublin_core_say_what_the_front_matter_says_and_nothing_mor
     subject = document.select('meta[name="DC.subject"]')
     assert [m["content"] for m in subject] == ([f"УДК {citation['udc']}"] if citation.get("udc") else [])
     assert not any(m.has_attr("scheme") for m in subject)
+
+
+def test_the_downloads_cite_what_the_page_says_and_zotero_saves_the_same_kind(site, server, project, text):
+    """The .bib and .ris beside the page, read back, and the item type Zotero reads from the page:
+    a web page of the edition, which its .ris says (ELEC, with the edition as T2)."""
+    document = BeautifulSoup(html_of(site, text.url), "html.parser")
+    citation, key = text.meta["citation"], text.meta["citation"]["bibtex_key"]
+    assert {a["href"] for a in document.select("a[download]")} >= {f"{key}.bib", f"{key}.ris"}
+    author = citation.get("author")
+    names = [f"{author['family']}, {author['given']}"] if author else []
+
+    entry = parse_string((site / text.url / f"{key}.bib").read_text(encoding="utf-8"), "bibtex").entries[key]
+    assert entry.type == "online"
+    assert entry.fields["title"].replace("{", "").replace("}", "") == citation["title"]
+    assert entry.fields["url"] == server + text.url
+    assert [str(person) for person in entry.persons.get("author", [])] == names
+
+    lines = (site / text.url / f"{key}.ris").read_bytes().decode("utf-8").split("\r\n")
+    ris = [tuple(line.split("  - ", 1)) for line in lines if line.strip()]
+    assert ris[0] == ("TY", "ELEC") and ris[-1] == ("ER", "")
+    fields = dict(ris)
+    assert (fields["TI"], fields["UR"], fields["LA"]) == (citation["title"], server + text.url, text.locale)
+    assert [value for tag, value in ris if tag == "AU"] == names
+    assert fields["T2"] == site_name(project, text.locale) == meta_property(document, "og:site_name")
+    assert meta(document, "z.itemType") == [{"ELEC": "webpage"}[fields["TY"]]]
+
+
+def meta_property(document, name):
+    return document.select_one(f'meta[property="{name}"]')["content"]
 
 
 def test_json_ld_names_each_work_and_its_language_site(site, server, project, text):
