@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build preview offline test test-fast lint format urls urls-retext bench audit lock clean
+.PHONY: help serve build pdf preview offline test test-fast lint format urls urls-retext bench audit lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -29,6 +29,11 @@ build: $(STAMP) ## Strict build into site/, with each text's PDF and the offline
 	scripts/system-deps.sh build $(BIN)/python
 	$(STRICT_BUILD)
 	$(MAKE) --no-print-directory offline OFFLINE_ZIP=site/edition-offline.zip
+
+pdf: $(STAMP) ## Strict build into site/ with each text's PDF beside its page, and list the PDFs
+	scripts/system-deps.sh build $(BIN)/python
+	PDF=true $(STRICT_BUILD)
+	@find site -name '*.pdf' -printf '%p  %k KB\n' | sort
 
 # A GitHub Pages project site lives below /<repository>/; this folder's name stands in for it.
 PREVIEW_BASE ?= /$(notdir $(CURDIR))/
