@@ -70,6 +70,12 @@ FILTERS = {  # the edition's templates write values into these contexts
 }
 
 _build: BuildState | None = None  # the current build's state; a new build replaces it
+_command = "build"  # MkDocs' command, for the process: `serve` adds its live-reload script to every page
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 @event_priority(BEFORE_PLUGINS)
@@ -189,7 +195,7 @@ def _final_pass(output: str, src: str, source: str, config: MkDocsConfig) -> str
     prefix = languages.prefix(config.theme["language"], languages.default_locale(config))
     if prefix:
         search.set_search_base(tokens, prefix)
-    if not offline.is_offline(config):
+    if not offline.is_offline(config) and _command != "serve":  # serve's live reload is an inline script
         csp.add_policy(tokens)
     return page_html.join(tokens)
 

@@ -11,7 +11,9 @@ scripts set styles through the CSSOM, which the policy allows), images also
 from data: URIs (the edition's icons), and the search worker from the site.
 
 The offline copy, opened from disk, gets no policy: 'self' means nothing for
-file:// addresses, and its search runs in the iframe-worker shim's frame.
+file:// addresses, and its search runs in the iframe-worker shim's frame. Nor
+do the pages `mkdocs serve` serves: it adds its live-reload script, inline and
+different on every request, to each.
 """
 
 from __future__ import annotations

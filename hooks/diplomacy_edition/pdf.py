@@ -15,8 +15,8 @@ back as written. Dates come from SOURCE_DATE_EPOCH, else from the record's
 release, and the PDF's identifier from its address and version, so one
 commit always gives the same bytes.
 
-PDFs are made when `extra.pdf` is on (mkdocs.yml, PDF=false turns it off),
-and not under `mkdocs serve`, where they would slow every rebuild.
+PDFs are made when `extra.pdf` is on (mkdocs.yml; PDF=false turns it off, as
+`make serve` does, where they would slow every rebuild).
 """
 
 from __future__ import annotations

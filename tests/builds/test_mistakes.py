@@ -139,6 +139,7 @@ def test_mkdocs_serve_shows_the_error_and_keeps_serving_the_last_good_site(tmp_p
                 return False
 
         wait_for(served, "the first build is served")
+        assert "livereload(" in page() and "Content-Security-Policy" not in page()  # no policy blocks live reload
         _uncited(project)
         wait_for(
             lambda: "is not cited by any page" in (tmp_path / "serve.log").read_text(encoding="utf-8"),
