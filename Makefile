@@ -56,15 +56,18 @@ lint: $(STAMP) ## Check the Python code with ruff (lint and format)
 format: $(STAMP) ## Format the Python code with ruff
 	$(BIN)/ruff format hooks scripts tests
 
+# Runs a command with CHROMIUM set to the browser system-deps.sh finds or installs.
+WITH_CHROMIUM = chromium=$$(scripts/system-deps.sh test $(BIN)/python) && CHROMIUM="$$chromium"
+
 test: lint ## Run the whole suite (finds or installs Chromium, pdftotext, Pango: scripts/system-deps.sh)
-	chromium=$$(scripts/system-deps.sh test $(BIN)/python) && CHROMIUM="$$chromium" $(BIN)/python -m pytest
+	$(WITH_CHROMIUM) $(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## The suite without the browser: the edit loop
 	scripts/system-deps.sh build $(BIN)/python
 	$(BIN)/python -m pytest -m "not browser"
 
 bench: build ## Print build and PDF time, first-view weight and search speed as tables
-	chromium=$$(scripts/system-deps.sh test $(BIN)/python) && CHROMIUM="$$chromium" $(BIN)/python scripts/bench.py site
+	$(WITH_CHROMIUM) $(BIN)/python scripts/bench.py site
 
 AUDIT := scripts/audit/node_modules/.bin/lighthouse
 $(AUDIT): scripts/audit/package-lock.json
@@ -72,7 +75,7 @@ $(AUDIT): scripts/audit/package-lock.json
 	touch $@
 
 audit: build $(AUDIT) ## Lighthouse scores of each text page, mobile; the HTML checker (needs Node.js, Java, chromium)
-	chromium=$$(scripts/system-deps.sh test $(BIN)/python) && CHROMIUM="$$chromium" $(BIN)/python scripts/audit.py site
+	$(WITH_CHROMIUM) $(BIN)/python scripts/audit.py site
 
 urls: $(STAMP) ## Record new page URLs and fragment ids in published-urls.txt (never drops one)
 	$(STRICT_BUILD)

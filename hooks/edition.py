@@ -179,7 +179,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 
 
 def on_pre_template(template, template_name: str, config: MkDocsConfig):
-    if template_name == "404.html":  # served at any address: each home by its path from the server root
+    if template_name == "404.html":  # served at any address (or opened from disk): each home as it reaches it
         alternates.link_homes(config, not_found.language_homes(config))
     return template
 
