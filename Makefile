@@ -14,10 +14,12 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock
+# The pinned lock, then the plugin from src/ (editable: an edit to it shows at once).
+$(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
 
 serve: $(STAMP) ## Serve the site at http://127.0.0.1:8000, rebuilt on every change
@@ -50,11 +52,11 @@ offline: $(STAMP) ## Build edition-offline.zip, a copy that works opened from di
 	$(BIN)/python -c 'import shutil, sys; shutil.make_archive(sys.argv[1].removesuffix(".zip"), "zip", sys.argv[2], "edition")' $(abspath $(OFFLINE_ZIP)) $(OFFLINE_BUILD)
 
 lint: $(STAMP) ## Check the Python code with ruff (lint and format)
-	$(BIN)/ruff check hooks scripts tests
-	$(BIN)/ruff format --check hooks scripts tests
+	$(BIN)/ruff check src scripts tests
+	$(BIN)/ruff format --check src scripts tests
 
 format: $(STAMP) ## Format the Python code with ruff
-	$(BIN)/ruff format hooks scripts tests
+	$(BIN)/ruff format src scripts tests
 
 # Runs a command with CHROMIUM set to the browser system-deps.sh finds or installs.
 WITH_CHROMIUM = chromium=$$(scripts/system-deps.sh test $(BIN)/python) && CHROMIUM="$$chromium"
@@ -87,7 +89,7 @@ urls-retext: $(STAMP) ## Accept changed text at published URLs whose ids stayed,
 
 lock: $(STAMP) ## Re-pin every dependency from pyproject.toml into requirements.lock
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra test --override overrides.txt --generate-hashes --python-version 3.11 --quiet -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra tools --override overrides.txt --generate-hashes --python-version 3.11 --quiet -o requirements.lock
 
 clean: ## Remove the built site, the template cache and the virtual environment
 	rm -rf site build edition-offline.zip .cache $(VENV)

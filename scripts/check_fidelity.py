@@ -1,9 +1,9 @@
 """Check that the built texts are the source's, word for word, but for the
 differences edition-record.yml records: each text's web page and its PDF.
 
-    python scripts/check_fidelity.py site/
+    python scripts/check_fidelity.py site/ --default-locale kk
 
-The source (tests/data/source.txt) with its glyphs repaired and the record's
+The source (the record's `source.file`) with its glyphs repaired and the record's
 changes made must equal the text of the built page of its language, token by
 token: words, numbers and punctuation marks, letter case, and whether a space
 comes between two of them. Line breaks and runs of spaces count as one space.
@@ -30,28 +30,19 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "hooks")]
+sys.path.insert(0, str(ROOT / "scripts"))
 from repair_glyphs import count_glyphs, repair_glyphs  # noqa: E402
 
-from diplomacy_edition.edition_record import RECORD, apply_changes, load, tokens  # noqa: E402
+from scholarly_edition import PDF  # noqa: E402
+from scholarly_edition.edition_record import RECORD, apply_changes, load, tokens  # noqa: E402
+from scholarly_edition.language_links import page_url  # noqa: E402
 
-SOURCE = ROOT / "tests" / "data" / "source.txt"
-# The Russian fragment follows the Kazakh paper in the source.
-RUSSIAN_START = "Из-за своих географических"
-# The built page of each text, relative to the site folder, by the record's page.
-PAGES = {"kk/diplomacy.md": "diplomacy/index.html", "ru/transport.md": "ru/transport/index.html"}
 # What the editors added to a text page, which the source does not have.
 EDITORIAL = (
     "h2, .editorial, .admonition, .fragment-break, .text-header, .how-to-cite, .references-note, ol.references, "
     ".headerlink, .paragraph-number, .paragraph-cite, .copy-status"
 )
 BLOCKS = ["p", "div", "h1", "li", "br", "blockquote", "table", "tr", "td", "th"]
-
-
-def split_source(text: str) -> dict[str, str]:
-    """The source's part of each text page, glyphs not yet repaired."""
-    start = text.index(RUSSIAN_START)
-    return {"kk/diplomacy.md": text[:start], "ru/transport.md": text[start:]}
 
 
 def page_tokens(html: str) -> list[str]:
@@ -117,7 +108,7 @@ def pdf_view_tokens(html: str) -> list[tuple[str, bool]]:
     return marked
 
 
-def pdf_text(pdf: Path, stylesheet: Path = ROOT / "pdf" / "pdf.css") -> str:
+def pdf_text(pdf: Path, stylesheet: Path = PDF / "pdf.css") -> str:
     """The text column of every page of a PDF, as pdftotext reads it, line by line
     (-layout: the default order would also drop every hyphen that ends a line)."""
     margins = re.search(
@@ -156,7 +147,7 @@ def check_pdf(source_part: str, html: str, pdf: Path, changes: list[dict]) -> li
 
 def check_glyphs(source_part: str, record) -> list[str]:
     counted = count_glyphs(source_part)
-    recorded = {glyph["source"]: glyph["count"] for glyph in record.glyphs["letters"]}
+    recorded = {glyph["source"]: glyph["count"] for glyph in record.glyphs.get("letters", [])}
     return [
         f"glyph {glyph}: {RECORD} says {recorded.get(glyph, 0)}, the source has {counted.get(glyph, 0)}"
         for glyph in sorted(set(counted) | set(recorded))
@@ -164,21 +155,31 @@ def check_glyphs(source_part: str, record) -> list[str]:
     ]
 
 
+def built_page(src: str, default_locale: str) -> str:
+    """The built page of a Markdown page, relative to the site folder."""
+    return page_url(src, default_locale) + "index.html"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="the built site folder")
+    parser.add_argument("--default-locale", required=True, help="the language built at the site's root")
+    parser.add_argument("--record", type=Path, default=ROOT / RECORD, help="the edition's record")
     args = parser.parse_args(argv)
-    record = load(ROOT / RECORD)
-    parts = split_source(SOURCE.read_text(encoding="utf-8"))
-    problems = check_glyphs(parts[record.glyphs["page"]], record)
-    for page, built in PAGES.items():
-        changes = record.changes_of(page)
+    record = load(args.record)
+    parts = record.source_parts()
+    if not parts:
+        print(f"{args.record.name} declares no source text: nothing to compare")
+        return 0
+    problems = check_glyphs(parts[record.glyphs["page"]], record) if record.glyphs else []
+    for page, part in parts.items():
+        changes, built = record.changes_of(page), built_page(page, args.default_locale)
         html = (args.site / built).read_text(encoding="utf-8")
-        found = check_page(parts[page], html, changes)
+        found = check_page(part, html, changes)
         print(f"{page}: {len(changes)} recorded changes, {len(found)} unrecorded differences in {built}")
         problems += found
         for pdf in sorted((args.site / built).parent.glob("*.pdf")):
-            found = check_pdf(parts[page], html, pdf, changes)
+            found = check_pdf(part, html, pdf, changes)
             print(f"{page}: {len(found)} differences in {pdf.relative_to(args.site)}")
             problems += found
     for problem in problems:

@@ -28,13 +28,12 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-from diplomacy_edition.bibliography import check_entries  # noqa: E402
-from diplomacy_edition.citations import protect  # noqa: E402
-from diplomacy_edition.language_links import page_url as docs_page_url  # noqa: E402
-from diplomacy_edition.sources import front_matter_lines, id_line  # noqa: E402
+from scholarly_edition.bibliography import check_entries
+from scholarly_edition.citations import protect
+from scholarly_edition.language_links import page_url as docs_page_url
+from scholarly_edition.sources import front_matter_lines, id_line
 
+ROOT = Path(__file__).resolve().parent.parent
 LIST = ROOT / "published-urls.txt"
 DOCS = ROOT / "docs"
 HEADER = "# Every published URL of the edition and what it points to. Only ever add.\n"

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from diplomacy_edition import bibliography, citations, edition_record, gost
-from diplomacy_edition.language_links import page_url
-from diplomacy_edition.sources import front_matter_lines
+from scholarly_edition import bibliography, citations, edition_record, gost
+from scholarly_edition.language_links import page_url
+from scholarly_edition.sources import front_matter_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 

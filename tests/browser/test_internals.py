@@ -12,42 +12,42 @@ import pytest
 INTERNALS = [
     (
         "mkdocs-static-i18n: the plugin's `building` is true while it builds a further language inside the first build",
-        "hooks/diplomacy_edition/languages.py i18n_building: one BuildState per build",
+        "src/scholarly_edition/languages.py i18n_building: one BuildState per build",
         "built.test_pages::test_every_page_has_the_html_lang_of_its_language",
     ),
     (
         "mkdocs-static-i18n: event priorities on_config, on_nav, on_post_build -100, on_page_context 50",
-        "hooks/edition.py orders every handler against them",
+        "src/scholarly_edition/plugin.py orders every handler against them",
         "browser.test_internals::test_i18n_event_priorities",
     ),
     (
         "mkdocs-static-i18n: page.file.alternates maps each locale to that language's File, and it sets "
         "config.extra.alternate as an attribute for each page",
-        "hooks/diplomacy_edition/alternates.py",
+        "src/scholarly_edition/alternates.py",
         "built.test_pages::test_the_switcher_leads_to_the_counterpart_or_to_the_other_home_and_its_note",
     ),
     (
         "mkdocs-static-i18n: a language's site_name override applies only to a value of type str",
-        "hooks/diplomacy_edition/escaping.py unescape_config",
+        "src/scholarly_edition/escaping.py unescape_config",
         "built.test_metadata::test_every_page_has_link_previews_in_its_language",
     ),
     (
         "mkdocs-bibtex: on_config reads bib_file into registry.bib_data, and does not read it again while it "
         "is unchanged",
-        "hooks/diplomacy_edition/bibliography.py load",
+        "src/scholarly_edition/bibliography.py load",
         "browser.test_internals::test_mkdocs_bibtex_reads_once",
     ),
     (
         'Material: <script id="__config"> JSON with `base` and `translations`, read by the bundle at start; the search '
         "index is fetched as search/search_index.json below `base`; the worker imports lunr.<lang>.min.js",
-        "hooks/diplomacy_edition/search.py set_search_base, write_indexes; overrides/404.html",
+        "src/scholarly_edition/search.py set_search_base, write_indexes; templates/404.html",
         "browser.test_internals::test_search_loads_the_languages_index_and_lunr_plugin",
     ),
     (
         "Material's worker: this.use(lunr[lang]); a language's trimmer, stopWordFilter and stemmer removed unless the "
         "index config's pipeline lists them; each typed term a prefix clause parsed by lunr.QueryParser "
         "(nextClause); results from lunr.Index.prototype.query with matchData positions",
-        "docs/assets/javascripts/lunr/edition-search.js",
+        "src/scholarly_edition/assets/javascripts/lunr/edition-search.js",
         "browser.test_search::test_a_query_finds_the_sections_holding_the_form_and_highlights_it",
     ),
     (
@@ -64,29 +64,29 @@ INTERNALS = [
     (
         "Material: translations are partials/languages/<lang>.html with a macro t(key), English as fallback; its "
         "plugins read them through config.theme.get_env()",
-        "overrides/partials/languages/, strings.py, template_cache.py",
+        "src/scholarly_edition/templates/partials/languages/, strings.py, template_cache.py",
         "builds.test_language_builds::test_two_builds_in_one_process_give_the_same_site_and_load_each_module_once",
     ),
     (
         "Material: base.html blocks site_meta, htmltitle, config, extrahead, content, scripts; "
         "partials/alternate.html as "
-        "copied into overrides/ (9.8)",
-        "overrides/main.html, overrides/partials/alternate.html",
+        "copied into the plugin's templates (9.8)",
+        "src/scholarly_edition/templates/main.html, templates/partials/alternate.html",
         "browser.test_internals::test_the_overridden_blocks_and_partials_are_materials",
     ),
     (
         "Material: its language integration fetches sitemap.xml below every hreflang URL",
-        "hooks/diplomacy_edition/alternates.py write_sitemaps",
+        "src/scholarly_edition/alternates.py write_sitemaps",
         "browser.test_quality::test_every_page_passes_axe_and_logs_no_error",
     ),
     (
         "Material: the offline plugin loads iframe-worker from unpkg.com unless a polyfill names it",
-        "hooks/diplomacy_edition/offline.py",
+        "src/scholarly_edition/offline.py",
         "browser.test_offline::test_texts_switcher_and_search_work_from_disk",
     ),
     (
         "Material: content.footnote.tooltips shows a tooltip for a.footnote-ref",
-        "overrides/partials/citation.html",
+        "src/scholarly_edition/templates/partials/citation.html",
         "browser.test_reading::test_a_citation_shows_its_reference_on_hover_and_focus_and_jumps_and_comes_back",
     ),
     (
@@ -102,24 +102,24 @@ INTERNALS = [
     ),
     (
         'Material: the search dialog is <div data-md-component="search" role="dialog">',
-        "hooks/diplomacy_edition/accessibility.py (the build fails if it changes)",
+        "src/scholarly_edition/accessibility.py (the build fails if it changes)",
         "browser.test_quality::test_every_page_passes_axe_and_logs_no_error",
     ),
     (
         "Material: its bundle starts the search worker (new Worker(config.search)) and requests "
         "search/search_index.json over XMLHttpRequest as the page loads; the scripts block loads the bundle",
-        "docs/assets/javascripts/lazy-search.js, overrides/main.html",
+        "src/scholarly_edition/assets/javascripts/lazy-search.js, templates/main.html",
         "browser.test_security::test_search_files_load_only_when_search_is_asked_for",
     ),
     (
         "Material: base.html's inline scripts are the same for a page on every load, and its scripts set styles "
         "through the CSSOM, not in style attributes or <style> elements",
-        "hooks/diplomacy_edition/csp.py",
+        "src/scholarly_edition/csp.py",
         "browser.test_security::test_a_readers_visit_raises_no_violation",
     ),
     (
-        "MkDocs: hooks are loaded with their folder on sys.path; `mkdocs serve`'s server.builder and server.root",
-        "hooks/edition.py imports diplomacy_edition; serve.py",
+        "MkDocs: `mkdocs serve`'s server.builder and server.root",
+        "src/scholarly_edition/serve.py",
         "builds.test_mistakes::test_mkdocs_serve_shows_the_error_and_keeps_serving_the_last_good_site",
     ),
 ]
@@ -173,8 +173,8 @@ def test_search_loads_the_languages_index_and_lunr_plugin(page, server, project)
 
 
 def test_the_overridden_blocks_and_partials_are_materials():
-    """The blocks overrides/main.html replaces exist; the partials copied into overrides/ differ from Material's
-    only where the edition changed them (the text a maintainer compares on an upgrade)."""
+    """The blocks templates/main.html replaces exist; the partials copied into the plugin's templates
+    differ from Material's only where the edition changed them (the text a maintainer compares on an upgrade)."""
     import hashlib
     from pathlib import Path
 
@@ -189,4 +189,4 @@ def test_the_overridden_blocks_and_partials_are_materials():
     copied = {"partials/alternate.html": "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b"}
     for name, digest in copied.items():
         found = hashlib.sha256((material / name).read_bytes()).hexdigest()
-        assert found == digest, f"Material's {name} changed ({found}): compare it with overrides/{name}"
+        assert found == digest, f"Material's {name} changed ({found}): compare it with templates/{name} of the plugin"

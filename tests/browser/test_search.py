@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import DESKTOP, type_query, words
-from expected import ROOT
+from scholarly_edition import ASSETS
 
 # (page searched from, query, a word form of the text it must find and highlight)
 QUERIES = [
@@ -296,7 +296,7 @@ UNCHANGED = ["ел", "жаңа", "мақала", "лар", "дың", "мен"]
 
 def test_the_kazakh_stemmer_joins_the_forms_of_a_word_and_only_those(page):
     page.set_content("<script>self.lunr = {Pipeline: {registerFunction() {}}}</script>")
-    page.add_script_tag(path=str(ROOT / "docs/assets/javascripts/lunr/min/lunr.kk.min.js"))
+    page.add_script_tag(path=str(ASSETS / "javascripts/lunr/min/lunr.kk.min.js"))
     stem = lambda words: page.evaluate("words => words.map(w => lunr.kk.stemWord(w))", words)  # noqa: E731
     assert [a for a, b in SAME_STEM if len(set(stem([a, b]))) != 1] == []
     assert [a for a, b in OTHER_STEM if len(set(stem([a, b]))) == 1] == []

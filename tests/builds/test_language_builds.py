@@ -11,8 +11,9 @@ import jinja2
 from bs4 import BeautifulSoup
 
 from conftest import build_site, copy_project, replace_in
-from diplomacy_edition.template_cache import cache_folder
 from expected import Project
+from scholarly_edition import TEMPLATES
+from scholarly_edition.template_cache import cache_folder
 from strings_helper import string_table
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -89,10 +90,14 @@ def test_a_language_added_as_documented_is_english_everywhere(tmp_path):
 
 def test_a_language_whose_table_lacks_a_key_fails_naming_it(tmp_path):
     project = add_english(copy_project(tmp_path))
-    replace_in(project / "overrides/partials/languages/en.html", '  "edition.cite.heading": "How to cite",\n', "")
+    table = project / "overrides/partials/languages/en.html"  # the edition's own table, in its custom_dir
+    table.parent.mkdir(parents=True)
+    table.write_text((TEMPLATES / "partials/languages/en.html").read_text(encoding="utf-8"), encoding="utf-8")
+    replace_in(table, '  "edition.cite.heading": "How to cite",\n', "")
+    replace_in(project / "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: overrides\n")
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "language 'en': overrides/partials/languages/en.html lacks edition.cite.heading" in result.stderr
+    assert "language 'en': partials/languages/en.html lacks edition.cite.heading" in result.stderr
 
 
 TWO_BUILDS = """
@@ -112,11 +117,9 @@ build_into(first)
 files = {}
 for module in list(sys.modules.values()):
     path = getattr(module, "__file__", None)
-    if path and path.startswith(str(project / "hooks")):
+    if path and "scholarly_edition" in path:
         files.setdefault(path, []).append(module.__name__)
 print("loaded twice:", {path: names for path, names in files.items() if len(names) > 1})
-print("top-level modules from hooks/:", sorted(name for names in files.values() for name in names
-                                             if "." not in name and name != "diplomacy_edition"))
 if edit:
     page = project / "docs/kk/diplomacy.md"
     page.write_text(page.read_text(encoding="utf-8").replace(edit, ""), encoding="utf-8")
@@ -144,7 +147,6 @@ def test_two_builds_in_one_process_give_the_same_site_and_load_each_module_once(
     result = _build_twice(project, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "loaded twice: {}" in result.stdout
-    assert "top-level modules from hooks/: []" in result.stdout  # no name that could shadow a library
     assert "compiled in the second build: []" in result.stdout  # every environment shares the template cache
     first = {p.relative_to(tmp_path / "first"): p.read_bytes() for p in (tmp_path / "first").rglob("*") if p.is_file()}
     second = {
@@ -173,6 +175,11 @@ def test_the_template_cache_is_per_version_and_an_edited_template_recompiles(tmp
     project = copy_project(tmp_path)
     assert build_site(project, tmp_path / "first").returncode == 0
     assert any(folder.iterdir()), "the first build fills the cache"
-    replace_in(project / "overrides/partials/how-to-cite.html", "</section>", "<p>edited-template</p></section>")
-    assert build_site(project, tmp_path / "second").returncode == 0
-    assert "edited-template" in (tmp_path / "second/diplomacy/index.html").read_text(encoding="utf-8")
+    override = project / "overrides/partials/how-to-cite.html"  # an edition's own template, in its custom_dir
+    override.parent.mkdir(parents=True)
+    override.write_text((TEMPLATES / "partials/how-to-cite.html").read_text(encoding="utf-8"), encoding="utf-8")
+    replace_in(project / "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    assert build_site(project, tmp_path / "second").returncode == 0, "an edition's template takes the plugin's place"
+    replace_in(override, "</section>", "<p>edited-template</p></section>")
+    assert build_site(project, tmp_path / "third").returncode == 0
+    assert "edited-template" in (tmp_path / "third" / Project(project).texts[0].built).read_text(encoding="utf-8")

@@ -7,8 +7,7 @@ from urllib.parse import urljoin, urlsplit
 import material
 from bs4 import BeautifulSoup
 
-from diplomacy_edition import page_html
-from expected import ROOT
+from scholarly_edition import TEMPLATES, page_html
 from strings_helper import string_table
 
 ASSET_SELECTORS = {
@@ -108,7 +107,7 @@ def _translation_keys(path: Path) -> dict[str, str]:
 def test_a_language_material_does_not_translate_has_all_of_materials_keys(project):
     english = _translation_keys(Path(material.__file__).parent / "templates/partials/languages/en.html")
     for locale in project.locales:
-        ours = ROOT / f"overrides/partials/languages/{locale}.html"
+        ours = TEMPLATES / f"partials/languages/{locale}.html"
         if (Path(material.__file__).parent / f"templates/partials/languages/{locale}.html").exists():
             continue
         table = _translation_keys(ours)

@@ -10,10 +10,8 @@ from pypdf import PdfReader
 
 from conftest import build_site
 from expected import ROOT
-from scripts.check_fidelity import SOURCE, check_pdf, split_source
+from scripts.check_fidelity import check_pdf
 from strings_helper import string_table
-
-PARTS = split_source(SOURCE.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(params=["kk", "ru"], ids=["paper", "fragment"])
@@ -104,11 +102,11 @@ def test_paragraph_numbers_stand_in_the_margin(site, text):
 def test_the_pdf_reads_back_as_the_source_and_as_its_page(site, project, text):
     html = (site / text.built).read_text(encoding="utf-8")
     changes = project.record.changes_of(text.src)
-    assert check_pdf(PARTS[text.src], html, pdf_of(site, text), changes) == []
+    assert check_pdf(project.record.source_parts()[text.src], html, pdf_of(site, text), changes) == []
     last = text.paragraph_ids[-1]
     words = BeautifulSoup(html, "html.parser").select_one(f"#{last}").get_text().split()
     changed = html.replace(words[-2], words[-2] + "x", 1)  # one word of the page changed, not of the PDF
-    assert check_pdf(PARTS[text.src], changed, pdf_of(site, text), changes)
+    assert check_pdf(project.record.source_parts()[text.src], changed, pdf_of(site, text), changes)
 
 
 def test_the_emendation_is_marked_as_on_the_web_and_how_to_cite_names_the_pdf(site, server, project):

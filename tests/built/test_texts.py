@@ -6,11 +6,9 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from diplomacy_edition.edition_record import counts
-from scripts.check_fidelity import SOURCE, check_glyphs, check_page, split_source
+from scholarly_edition.edition_record import counts
+from scripts.check_fidelity import check_glyphs, check_page
 from strings_helper import string_table
-
-PARTS = split_source(SOURCE.read_text(encoding="utf-8"))
 
 
 def soup(site, url) -> BeautifulSoup:
@@ -76,11 +74,11 @@ def test_every_paragraph_has_its_markdown_id_its_number_and_its_cite_button(site
 
 def test_each_text_is_the_source_but_for_the_recorded_changes(site, project, text):
     html = (site / text.built).read_text(encoding="utf-8")
-    assert check_page(PARTS[text.src], html, project.record.changes_of(text.src)) == []
+    assert check_page(project.record.source_parts()[text.src], html, project.record.changes_of(text.src)) == []
 
 
 def test_the_recorded_glyph_counts_are_the_sources(project):
-    assert check_glyphs(PARTS[project.record.glyphs["page"]], project.record) == []
+    assert check_glyphs(project.record.source_parts()[project.record.glyphs["page"]], project.record) == []
 
 
 @pytest.mark.parametrize(
@@ -101,14 +99,16 @@ def test_one_changed_mark_letter_case_space_or_word_fails(site, project, mutate)
     words = sentence.split(" ")
     changed = html.replace(sentence, " ".join(mutate(words)), 1)
     assert changed != html
-    assert len(check_page(PARTS[text.src], changed, project.record.changes_of(text.src))) == 1
+    assert len(check_page(project.record.source_parts()[text.src], changed, project.record.changes_of(text.src))) == 1
 
 
 def test_an_unrecorded_change_fails(site, project):
     text = project.text(project.default)
     html = (site / text.built).read_text(encoding="utf-8")
     changes = project.record.changes_of(text.src)
-    assert check_page(PARTS[text.src], html, changes[1:])  # the first change, no longer recorded
+    assert check_page(
+        project.record.source_parts()[text.src], html, changes[1:]
+    )  # the first change, no longer recorded
 
 
 def test_each_emendation_shows_the_sources_reading_where_it_stands_and_is_not_searched(site, project):

@@ -2,6 +2,7 @@
 everything else, numbering, and the rendered HTML."""
 
 import re
+from types import SimpleNamespace
 
 import jinja2
 import markdown as python_markdown
@@ -9,13 +10,13 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from diplomacy_edition import bibliography
-from diplomacy_edition.citations import Marked, check_all_cited, number_citations, parse_citation, protect, render
 from expected import ROOT
+from scholarly_edition import TEMPLATES, bibliography, page_html
+from scholarly_edition.citations import Marked, check_all_cited, number_citations, parse_citation, protect, render
 from strings_helper import string_table
 
 REFERENCES = bibliography.parse((ROOT / "tests/data/gost.bib").read_text(encoding="utf-8"))
-TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
+TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES))
 
 
 def _render(text, lang="ru", offset=0):
@@ -23,16 +24,23 @@ def _render(text, lang="ru", offset=0):
     protected, marked = protect(text, offset)
     html = python_markdown.markdown(protected, extensions=["attr_list", "md_in_html", "admonition", "toc"])
     t = string_table(lang)
-    return render(
-        html,
+    return _rendered(html, marked, REFERENCES, t)
+
+
+def _rendered(html, marked, references, t) -> SimpleNamespace:
+    """render() on the page's tokens: the HTML after it, and what it returns."""
+    tokens = page_html.tokenize(html)
+    rendered = render(
+        tokens,
         marked,
-        REFERENCES,
+        references,
         "kk/page.md",
         words=lambda key: t,
         page_words=t,
         citation_template=TEMPLATES.get_template("partials/citation.html"),
         references_template=TEMPLATES.get_template("partials/references.html"),
     )
+    return SimpleNamespace(html=page_html.join(tokens), cited=rendered.cited, section=rendered.section)
 
 
 def _citation(text: str):
@@ -117,16 +125,7 @@ def test_the_lost_list_is_said_once_above_the_list_and_each_entry_leads_with_wha
     )
     protected, marked = protect("Мәтін [@a] [@b].\n\n\\bibliography\n")
     t = string_table("kk")
-    html = render(
-        python_markdown.markdown(protected),
-        marked,
-        references,
-        "kk/page.md",
-        lambda key: t,
-        t,
-        TEMPLATES.get_template("partials/citation.html"),
-        TEMPLATES.get_template("partials/references.html"),
-    ).html
+    html = _rendered(python_markdown.markdown(protected), marked, references, t).html
     page = BeautifulSoup(html, "html.parser")
     assert page.select_one(".references-note").get_text() == t("edition.reference.missing")
     assert [li.select_one(".reference-text").get_text() for li in page.select("li")] == [

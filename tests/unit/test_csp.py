@@ -3,7 +3,7 @@
 import base64
 import hashlib
 
-from diplomacy_edition import csp, page_html
+from scholarly_edition import csp, page_html
 
 
 def sha256(body: str) -> str:

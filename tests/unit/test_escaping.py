@@ -3,8 +3,8 @@
 from markupsafe import Markup
 from mkdocs.structure.nav import Navigation, Section
 
-from diplomacy_edition.bibtex_text import bibtex_escape, bibtex_url, protect_capitals
-from diplomacy_edition.escaping import escape_meta, escape_nav, plain
+from scholarly_edition.bibtex_text import bibtex_escape, bibtex_url, protect_capitals
+from scholarly_edition.escaping import escape_meta, escape_nav, plain
 
 HOSTILE = 'A "q" <b>&amp;</b>'
 

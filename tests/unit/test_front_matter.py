@@ -3,8 +3,8 @@
 import pytest
 from mkdocs.exceptions import PluginError
 
-from diplomacy_edition.front_matter import check
 from expected import ROOT
+from scholarly_edition.front_matter import check
 
 PAPER = (ROOT / "docs/kk/diplomacy.md").read_text(encoding="utf-8")
 

@@ -6,8 +6,8 @@ import re
 import pytest
 from mkdocs.exceptions import PluginError
 
-from diplomacy_edition import bibliography, gost
 from expected import ROOT
+from scholarly_edition import bibliography, gost
 from strings_helper import string_table
 
 FIXTURE = bibliography.parse((ROOT / "tests/data/gost.bib").read_text(encoding="utf-8"))

@@ -3,9 +3,10 @@
 import pytest
 from mkdocs.exceptions import PluginError
 
-from diplomacy_edition.alternates import hreflang_links, switcher_link, write_sitemaps
-from diplomacy_edition.language_links import check_anchors, mark_language_links, resolve_language_links
-from diplomacy_edition.state import CrossLink
+from scholarly_edition.alternates import hreflang_links, switcher_link, write_sitemaps
+from scholarly_edition.language_links import check_anchors, mark_language_links, resolve_language_links
+from scholarly_edition.page_html import rewrite
+from scholarly_edition.state import CrossLink
 
 PAGES = {"kk/index.md", "kk/diplomacy.md", "ru/transport.md"}
 
@@ -32,8 +33,11 @@ def test_a_link_to_a_missing_anchor_fails_at_its_line():
 
 def test_marked_links_resolve_relative_to_each_page():
     html = '<a href="i18n-page:ru/transport.md#p-1">a</a> <a href="i18n-page:kk/index.md">b</a>'
-    assert resolve_language_links(html, "about/", "kk") == '<a href="../ru/transport/#p-1">a</a> <a href="../">b</a>'
-    assert resolve_language_links(html, "about.html", "kk", use_directory_urls=False) == (
+    assert (
+        rewrite(html, resolve_language_links, "about/", "kk")
+        == '<a href="../ru/transport/#p-1">a</a> <a href="../">b</a>'
+    )
+    assert rewrite(html, resolve_language_links, "about.html", "kk", False) == (
         '<a href="ru/transport.html#p-1">a</a> <a href="index.html">b</a>'
     )
 

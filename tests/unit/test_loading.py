@@ -1,7 +1,7 @@
 """Scripts by URL are deferred; inline, module and already-deferred ones are left as they are."""
 
-from diplomacy_edition.loading import defer_scripts
-from diplomacy_edition.page_html import rewrite
+from scholarly_edition.loading import defer_scripts
+from scholarly_edition.page_html import rewrite
 
 
 def test_scripts_by_url_are_deferred_in_their_order():

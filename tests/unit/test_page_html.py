@@ -1,6 +1,6 @@
 """The one pass that reads page HTML: byte-stable, ancestors known, attributes never text."""
 
-from diplomacy_edition import page_html
+from scholarly_edition import page_html
 
 PAGE = (
     "<!doctype html><html><head><script>if (a < b) {}</script></head><body>"

@@ -6,13 +6,14 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from diplomacy_edition.paragraphs import add_links, check, paragraph_ids
+from scholarly_edition.page_html import rewrite, tokenize
+from scholarly_edition.paragraphs import add_links, check, paragraph_ids
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables"]
 
 
 def _check(source: str):
-    check(python_markdown.markdown(source, extensions=EXTENSIONS), "kk/t.md", source)
+    check(tokenize(python_markdown.markdown(source, extensions=EXTENSIONS)), "kk/t.md", source)
 
 
 def test_top_level_quoted_and_loose_list_paragraphs_with_ids_pass():
@@ -43,10 +44,10 @@ def test_a_paragraph_that_breaks_the_rules_fails_at_its_line(source, line, messa
 
 def test_each_paragraph_with_an_id_gets_its_number_first_and_its_cite_button_last_at_any_depth():
     html = python_markdown.markdown("Бір.\n{ #p-1 }\n\n> Екі.\n> { #p-2 }\n\nҮш.\n", extensions=EXTENSIONS)
-    linked = add_links(html, lambda pid: f"<a n='{pid}'></a>", lambda pid: f"<b c='{pid}'></b>")
+    linked = rewrite(html, add_links, lambda pid: f"<a n='{pid}'></a>", lambda pid: f"<b c='{pid}'></b>")
     page = BeautifulSoup(linked, "html.parser")
     for pid in ("p-1", "p-2"):
         paragraph = page.select_one(f"#{pid}")
         assert paragraph.contents[0]["n"] == pid and paragraph.contents[-1]["c"] == pid
-    assert paragraph_ids(linked) == ["p-1", "p-2"]
+    assert paragraph_ids(tokenize(linked)) == ["p-1", "p-2"]
     assert "<p>Үш.</p>" in linked

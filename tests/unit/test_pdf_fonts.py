@@ -4,9 +4,10 @@ import hashlib
 import re
 from pathlib import Path
 
-from diplomacy_edition.pdf import fonts
+from scholarly_edition import PDF
+from scholarly_edition.pdf import fonts
 
-FOLDER = Path(__file__).resolve().parents[2] / "pdf/fonts"
+FOLDER = PDF / "fonts"
 
 
 def test_every_font_the_pdf_names_is_recorded_with_its_hash():

@@ -6,13 +6,12 @@ import datetime
 import pytest
 from mkdocs.exceptions import PluginError
 
-from diplomacy_edition import edition_record
-from diplomacy_edition.dates import long_date
-from diplomacy_edition.edition_record import apply_changes, counts, load, mark_emendations, tokens
-from expected import ROOT
+from scholarly_edition import edition_record
+from scholarly_edition.dates import long_date
+from scholarly_edition.edition_record import apply_changes, counts, load, mark_emendations, tokens
+from scholarly_edition.page_html import rewrite
 from strings_helper import string_table
 
-RECORD_TEXT = (ROOT / "edition-record.yml").read_text(encoding="utf-8")
 # A small record of its own, for the tests that break one.
 FIXTURE = """version: "2.0.0"
 released: 2026-01-02
@@ -58,8 +57,8 @@ def test_every_entry_knows_its_line(tmp_path):
     ]
 
 
-def test_the_editions_record_reads(tmp_path):
-    assert _record(tmp_path, RECORD_TEXT).version
+def test_the_editions_record_reads(project):
+    assert load(project.root / "edition-record.yml").version
 
 
 @pytest.mark.parametrize(
@@ -100,7 +99,7 @@ def test_an_emendation_is_marked_in_the_text_never_in_an_attribute_or_code(tmp_p
             "__line__": 7,
         }
     ]
-    marked = mark_emendations(HTML, record, "kk/t.md", "", lambda change: "<em>ішінде</em>")
+    marked = rewrite(HTML, mark_emendations, record, "kk/t.md", "", lambda change: "<em>ішінде</em>")
     assert marked == '<p id="p-1" title="ішінде">Бір <em>ішінде</em> <code>ішінде</code>.</p><p id="p-2">Екі.</p>'
 
 
@@ -110,7 +109,7 @@ def test_a_change_not_in_its_paragraph_names_the_records_line_and_the_paragraphs
         {"kind": "space", "page": "kk/t.md", "paragraph": "p-2", "source": "x", "text": "ішінде", "__line__": 7}
     ]
     with pytest.raises(PluginError, match=r"^edition-record\.yml:7: 'ішінде' \(space\) is not in #p-2, kk/t\.md:5; "):
-        mark_emendations(HTML, record, "kk/t.md", "---\ntitle: t\n---\nЕкі.\n{ #p-2 }\n", lambda change: "")
+        rewrite(HTML, mark_emendations, record, "kk/t.md", "---\ntitle: t\n---\nЕкі.\n{ #p-2 }\n", lambda change: "")
 
 
 def test_counts_come_from_the_record(tmp_path):

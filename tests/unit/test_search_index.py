@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from diplomacy_edition.page_html import rewrite
-from diplomacy_edition.search import REFERENCES_BOOST, SEPARATOR, doc_locale, set_search_base, split_index
+from scholarly_edition.page_html import rewrite
+from scholarly_edition.search import REFERENCES_BOOST, SEPARATOR, doc_locale, set_search_base, split_index
 
 SHARED = {
     "config": {"lang": ["ru"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"], "fields": {}},

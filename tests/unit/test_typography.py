@@ -2,7 +2,8 @@
 
 import pytest
 
-from diplomacy_edition.typography import NBSP, apply, no_break
+from scholarly_edition.page_html import rewrite
+from scholarly_edition.typography import NBSP, apply, no_break
 
 
 @pytest.mark.parametrize(
@@ -25,4 +26,4 @@ def test_no_break_spaces_where_a_line_must_not_break(text, expected):
 
 def test_only_text_changes_never_code_or_attributes():
     html = '<p title="Ю. Н. Лагуткина">Ю. Н. Лагуткина <code>С. 102</code></p>'
-    assert apply(html) == f'<p title="Ю. Н. Лагуткина">Ю.{NBSP}Н.{NBSP}Лагуткина <code>С. 102</code></p>'
+    assert rewrite(html, apply) == f'<p title="Ю. Н. Лагуткина">Ю.{NBSP}Н.{NBSP}Лагуткина <code>С. 102</code></p>'

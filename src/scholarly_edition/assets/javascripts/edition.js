@@ -1,0 +1,169 @@
+/*
+ * Reader-side behaviour of the edition, small and dependency-free. Its words
+ * come from the page (templates/main.html, from the string table).
+ * - A paragraph's number is its link: a click puts the URL in the address bar
+ *   (the link does that) and also copies it, saying so next to it.
+ * - The button at a paragraph's end shows how to cite it (GOST, BibTeX), from
+ *   the <template> of "how to cite", captioned, with copy buttons and a close
+ *   button; Escape closes it too.
+ * - On a touch screen, a tap on a citation shows its reference in a popover,
+ *   with a link on to the reference list; mouse and keyboard get Material's
+ *   tooltip, and a click jumps to the list.
+ * - "How to cite" gets today's date as the access date; without scripts it
+ *   has none.
+ * - The page's citation URL metadata follows the paragraph or section the
+ *   reader opened, so a citation manager saves …/diplomacy/#p-12; the
+ *   canonical link stays without a fragment.
+ * - Search answers a pasted or dictated query, not only a typed one
+ *   (Material listens for keys).
+ * - Printing: the page's identity (edition, version, date, address) is set
+ *   for the print style sheet's page margins.
+ */
+(function () {
+  var words = JSON.parse(document.getElementById("__edition").textContent)
+  var pad = function (n) { return String(n).padStart(2, "0") }
+  var now = new Date()
+  var dates = {
+    iso: now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate()),
+    gost: pad(now.getDate()) + "." + pad(now.getMonth() + 1) + "." + now.getFullYear()
+  }
+
+  function showAccessDates(root) {
+    root.querySelectorAll("[data-date]").forEach(function (date) {
+      date.textContent = dates[date.dataset.date]
+    })
+    root.querySelectorAll(".access-date").forEach(function (span) { span.hidden = false })
+  }
+
+  // A paragraph's number copies its URL.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.paragraph-number")
+    if (!link || !navigator.clipboard) return
+    navigator.clipboard.writeText(link.href).then(function () {
+      var status = link.parentNode.querySelector(".copy-status") || document.createElement("span")
+      status.className = "copy-status"
+      status.setAttribute("role", "status")
+      status.textContent = words["paragraph.copied"]
+      link.parentNode.append(status)
+      setTimeout(function () { status.remove() }, 2000)
+    }, function () { /* no clipboard permission: the address bar has the URL */ })
+  })
+
+  // How to cite a paragraph.
+  var template = document.querySelector("template.paragraph-citation-template")
+  function closePanel(panel) {
+    var button = document.querySelector('button.paragraph-cite[data-paragraph="' + panel.dataset.paragraph + '"]')
+    panel.remove()
+    if (button) {
+      button.setAttribute("aria-expanded", "false")
+      button.focus()
+    }
+  }
+  document.querySelectorAll("button.paragraph-cite").forEach(function (button) {
+    if (!template) return
+    button.hidden = false
+    button.addEventListener("click", function () {
+      var id = button.dataset.paragraph
+      var open = document.getElementById("cite-" + id)
+      if (open) return closePanel(open)
+      var holder = document.createElement("div")
+      holder.innerHTML = template.innerHTML.split("PARAGRAPHID").join(id).split("PARAGRAPHNO").join(id.replace(/^\D+/, ""))
+      var panel = holder.firstElementChild
+      panel.id = "cite-" + id
+      panel.dataset.paragraph = id
+      panel.querySelectorAll(".cite-block").forEach(function (block, index) {
+        var text = block.querySelector(".cite-gost, code")
+        text.id = panel.id + "-" + index
+        block.querySelector(".md-clipboard").dataset.clipboardTarget = "#" + text.id
+      })
+      panel.querySelector(".paragraph-citation__close").addEventListener("click", function () { closePanel(panel) })
+      panel.addEventListener("keydown", function (event) {
+        if (event.key === "Escape") closePanel(panel)
+      })
+      showAccessDates(panel)
+      button.closest("p").after(panel)
+      button.setAttribute("aria-controls", panel.id)
+      button.setAttribute("aria-expanded", "true")
+      panel.querySelector("button, [tabindex]").focus()
+    })
+  })
+
+  // A citation tapped on a touch screen: its reference in a popover.
+  var popover = document.createElement("div")
+  popover.id = "citation-popover"
+  popover.className = "citation-popover md-typeset"
+  popover.setAttribute("popover", "")
+  popover.setAttribute("role", "dialog")
+  document.body.append(popover)
+  document.addEventListener("click", function (event) {
+    var citation = event.target.closest && event.target.closest("a.citation")
+    if (!citation || event.pointerType !== "touch" || !popover.showPopover) return
+    var entry = document.getElementById(decodeURIComponent(citation.hash.slice(1)))
+    if (!entry) return
+    event.preventDefault()
+    var text = entry.querySelector(".reference-text").cloneNode(true)
+    var onward = document.createElement("a")
+    onward.href = citation.hash
+    onward.className = "citation-popover__onward"
+    onward.textContent = words["reference.open"]
+    onward.addEventListener("click", function () { popover.hidePopover() })
+    var label = document.createElement("span")
+    label.className = "citation-popover__label"
+    label.textContent = citation.textContent
+    popover.replaceChildren(label, text, onward)
+    popover.setAttribute("aria-label", citation.textContent)
+    popover.showPopover()
+    var box = citation.getBoundingClientRect(), width = Math.min(document.documentElement.clientWidth - 16, 480)
+    popover.style.width = width + "px"
+    popover.style.left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8)) + "px"
+    var below = box.bottom + 8, above = box.top - 8 - popover.offsetHeight
+    popover.style.top = (below + popover.offsetHeight < innerHeight || above < 0 ? below : above) + "px"
+    onward.focus()
+  })
+
+  showAccessDates(document)
+
+  // The citation URL metadata follows the opened fragment.
+  var urlFields = document.querySelectorAll("meta[data-edition-url]")
+  urlFields.forEach(function (meta) { meta.dataset.editionUrl = meta.content })
+  function followFragment() {
+    var id = decodeURIComponent(location.hash.slice(1))
+    var target = id && document.getElementById(id)
+    var inText = target && target.closest("article")
+    urlFields.forEach(function (meta) {
+      meta.content = meta.dataset.editionUrl + (inText ? "#" + id : "")
+    })
+  }
+  window.addEventListener("hashchange", followFragment)
+  followFragment()
+
+  // Search answers a query that arrives without a key (paste, dictation,
+  // autofill): Material searches on keyup, and ignores a repeated value.
+  var query = document.querySelector("input.md-search__input")
+  if (query) query.addEventListener("input", function () {
+    query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }))
+  })
+
+  // The palette toggle is a radio per scheme (Material): arrows and Enter
+  // switch it (Material keeps the keyboard there); Space does too, as on the
+  // button it looks like. The shown label carries the ring (edition.css).
+  document.querySelectorAll("input.md-option[name=__palette]").forEach(function (radio) {
+    radio.addEventListener("keydown", function (event) {
+      if (event.key !== " ") return
+      event.preventDefault()
+      var label = radio.nextElementSibling
+      if (!label || label.tagName !== "LABEL") return
+      label.click()
+      var next = document.getElementById(label.htmlFor)
+      if (next) next.focus()
+    })
+  })
+
+  // Print: who, what and where, in the page margins (edition.css, @page).
+  var identity = words["print.identity"]
+  if (identity) {
+    var url = urlFields.length ? urlFields[0].dataset.editionUrl : location.href.split("#")[0]
+    document.documentElement.style.setProperty("--edition-print-identity", JSON.stringify(identity))
+    document.documentElement.style.setProperty("--edition-print-url", JSON.stringify(url))
+  }
+})()

@@ -1,0 +1,15 @@
+"""The filters the edition's templates write values with, one per context."""
+
+from __future__ import annotations
+
+from . import downloads, escaping, pdf
+from .bibtex_text import bibtex_escape, bibtex_url, protect_capitals
+
+FILTERS = {
+    "plain": escaping.plain,
+    "bibtex": bibtex_escape,
+    "bibtex_title": protect_capitals,
+    "bibtex_url": bibtex_url,
+    "ris": downloads.ris_value,
+    "css": pdf.css_string,
+}
