@@ -33,9 +33,7 @@ from scholarly_edition.citations import protect
 from scholarly_edition.language_links import page_url as docs_page_url
 from scholarly_edition.sources import front_matter_lines, id_line
 
-ROOT = Path(__file__).resolve().parent.parent
-LIST = ROOT / "published-urls.txt"
-DOCS = ROOT / "docs"
+LIST = "published-urls.txt"  # in the edition's folder, beside mkdocs.yml
 HEADER = "# Every published URL of the edition and what it points to. Only ever add.\n"
 
 
@@ -107,7 +105,7 @@ def retext(published: dict[str, str], blocks: dict[str, list], moved: list[str])
     return [url for url in moved if url not in away], away
 
 
-def markdown_sources(site: Path, docs: Path = DOCS) -> dict[str, Path]:
+def markdown_sources(site: Path, docs: Path) -> dict[str, Path]:
     """Page URL -> its Markdown file. The default language is the one whose home is the site's root."""
     root_lang = re.search(r'<html lang="([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
     default = root_lang.group(1) if root_lang else ""
@@ -116,7 +114,7 @@ def markdown_sources(site: Path, docs: Path = DOCS) -> dict[str, Path]:
     }
 
 
-def where(url: str, sources: dict[str, Path], docs: Path = DOCS) -> str:
+def where(url: str, sources: dict[str, Path], docs: Path) -> str:
     """'kk/diplomacy.md:27' where the URL's id is set in the Markdown now, or what is known."""
     page, _, fragment = url.partition("#")
     path = sources.get(page)
@@ -130,7 +128,7 @@ def where(url: str, sources: dict[str, Path], docs: Path = DOCS) -> str:
         line = citation_line(source, int(fragment[5:]))
         return f"{name}:{line}, its citation {fragment[5:]}" if line else f"{name} has fewer citations now"
     if fragment.startswith("ref-"):
-        lines = check_entries((ROOT / "refs.bib").read_text(encoding="utf-8-sig"), "refs.bib")
+        lines = check_entries((docs.parent / "refs.bib").read_text(encoding="utf-8-sig"), "refs.bib")
         key = fragment[4:]
         return f"refs.bib:{lines[key]}, entry {key}" if key in lines else f"refs.bib has no entry {key} now"
     line = id_line(source, fragment)
@@ -149,7 +147,7 @@ def citation_line(source: str, number: int) -> int | None:
     return cited[number - 1].line if 0 < number <= len(cited) else None
 
 
-def read_list(path: Path = LIST) -> dict[str, str]:
+def read_list(path: Path) -> dict[str, str]:
     entries = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -158,7 +156,7 @@ def read_list(path: Path = LIST) -> dict[str, str]:
     return entries
 
 
-def write_list(entries: dict[str, str], path: Path = LIST) -> None:
+def write_list(entries: dict[str, str], path: Path) -> None:
     lines = [f"{url}\t{text}\n" for url, text in sorted(entries.items(), key=lambda e: _order(e[0]))]
     path.write_text(HEADER + "".join(lines), encoding="utf-8")
 
@@ -182,23 +180,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="the built site folder")
     parser.add_argument("--update", action="store_true", help="record new URLs in published-urls.txt")
     parser.add_argument("--retext", action="store_true", help="also accept and record changed text at ids that stayed")
+    parser.add_argument("--edition", type=Path, default=Path(), help="the edition's folder (of mkdocs.yml)")
     args = parser.parse_args(argv)
-    published = read_list() if LIST.exists() else {}
+    lock, docs = args.edition / LIST, args.edition / "docs"
+    published = read_list(lock) if lock.exists() else {}
     built = collect(args.site)
-    sources = markdown_sources(args.site)
+    sources = markdown_sources(args.site, docs)
     gone, moved, new = compare(published, built)
     if args.retext and moved and not gone:
         changed, moved = retext(published, block_fingerprints(args.site), moved)
         for url in changed:
-            print(f"CHANGED {url}  ({where(url, sources)})\n  was: {published[url]}\n  now: {built[url]}")
+            print(f"CHANGED {url}  ({where(url, sources, docs)})\n  was: {published[url]}\n  now: {built[url]}")
         published = {**published, **{url: built[url] for url in changed}}
         if not moved:
-            write_list(published)
-            print(f"recorded {len(changed)} changed texts in {LIST.name}")
+            write_list(published, lock)
+            print(f"recorded {len(changed)} changed texts in {LIST}")
     for url in gone:
-        print(f"GONE   {url}  ({where(url, sources)}; it pointed to: {published[url]})")
+        print(f"GONE   {url}  ({where(url, sources, docs)}; it pointed to: {published[url]})")
     for url in moved:
-        print(f"MOVED  {url}  ({where(url, sources)}; was: {published[url]}; now: {built[url]})")
+        print(f"MOVED  {url}  ({where(url, sources, docs)}; was: {published[url]}; now: {built[url]})")
     if moved and not args.retext:
         print("If only the text there changed (a filled-in reference, a correction): make urls-retext")
     for url in new:
@@ -207,8 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         print("A published URL must keep pointing to what it did: restore the id or the citation there.")
         return 1
     if new and (args.update or args.retext):
-        write_list({**published, **{url: built[url] for url in new}})
-        print(f"recorded {len(new)} new URLs in {LIST.name}")
+        write_list({**published, **{url: built[url] for url in new}}, lock)
+        print(f"recorded {len(new)} new URLs in {LIST}")
         return 0
     if new:
         print("Record them with: make urls")

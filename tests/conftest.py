@@ -1,8 +1,19 @@
-"""Shared fixtures: the real site, built once per session with `mkdocs build
---strict` and served on 127.0.0.1 as GitHub Pages serves it, at a domain root
-(`server`) and below /edition/ (`project_server`, built only if a test asks);
-Chromium driven by Playwright at desktop and phone sizes; and copies of the
-project that tests change the way an editor would."""
+"""Shared fixtures: each edition the suite runs on (this repository's, and the
+fixture editions under tests/editions/, which break its assumptions), built
+once per session with `mkdocs build --strict` and served on 127.0.0.1 as GitHub
+Pages serves it, at a domain root (`server`) and below /edition/
+(`project_server`, built only if a test asks); Chromium driven by Playwright at
+desktop and phone sizes; and copies of the project that tests change the way an
+editor would.
+
+A test that takes `project` (or `site`, `server`, …) runs once per edition; one
+that takes `text` once per text page of each edition, and `locale` once per
+language. Browser tests run on this repository's edition, and those marked
+`every_edition` on the fixture editions too; `texts(where=…)` keeps the text
+pages a test applies to (a text with citations, with a source, …), and
+`editions(where=…)` the editions (one with glyph repairs, …), and
+`cases(make=…)` gives a test its `case` values from each edition's data: a test is
+made only where its condition holds, never skipped."""
 
 from __future__ import annotations
 
@@ -15,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from expected import ROOT, Project
+from expected import ROOT, Project, TextPage
 from scripts.preview import serve
 
 # `make test` finds or installs one (scripts/system-deps.sh) and passes it here.
@@ -53,20 +64,20 @@ def build_site(
     )
 
 
-def copy_project(destination: Path) -> Path:
-    """A copy of the project as a clone of this checkout would have it (its files, not
+def copy_project(destination: Path, edition: Path = ROOT) -> Path:
+    """A copy of the edition as a clone of this checkout would have it (its files, not
     what git ignores), sharing this checkout's .venv."""
     listed = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT,
+        cwd=edition,
         capture_output=True,
         text=True,
         check=True,
     ).stdout.split("\0")
     for name in filter(None, listed):
-        if (ROOT / name).is_file():
+        if (edition / name).is_file() and not name.startswith("tests/editions/"):
             (destination / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, destination / name)
+            shutil.copy2(edition / name, destination / name)
     if (ROOT / ".venv").exists():
         (destination / ".venv").symlink_to(ROOT / ".venv")
     return destination
@@ -104,24 +115,80 @@ def make_offline(tmp: Path, site_url: str | None = None, pdf: bool = False) -> P
     return tmp / "unzipped" / "edition"
 
 
+FIXTURE_EDITIONS = ROOT / "tests" / "editions"
+# name -> folder: this repository's edition, then each fixture edition.
+EDITIONS = {"edition": ROOT} | {path.parent.name: path.parent for path in sorted(FIXTURE_EDITIONS.glob("*/mkdocs.yml"))}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "every_edition: a browser test that runs on the fixture editions too")
+    config.addinivalue_line("markers", "texts(where): the text pages a test applies to, where(text) true")
+    config.addinivalue_line("markers", "editions(where): the editions a test applies to, where(project) true")
+    config.addinivalue_line("markers", "cases(make): the test's `case` values for an edition: make(project) lists them")
+
+
+def pytest_generate_tests(metafunc):
+    """Each test that uses an edition, once per edition (and per text page or language it takes)."""
+    if "edition" not in metafunc.fixturenames:
+        return
+    browser = "tests/browser/" in metafunc.definition.nodeid or metafunc.definition.nodeid.startswith("browser/")
+    names = [name for name in EDITIONS if name == "edition" or not browser
+             or metafunc.definition.get_closest_marker("every_edition")]  # fmt: skip
+    applies = metafunc.definition.get_closest_marker("editions")
+    names = [name for name in names if not applies or applies.kwargs["where"](Project(EDITIONS[name]))]
+    marker = metafunc.definition.get_closest_marker("texts")
+    keep = marker.kwargs["where"] if marker else (lambda text: True)
+    cases = metafunc.definition.get_closest_marker("cases")
+    if cases:
+        pairs = [(name, case) for name in names for case in cases.kwargs["make"](Project(EDITIONS[name]))]
+        metafunc.parametrize(("edition", "case"), pairs, indirect=["edition"], scope="session",
+                             ids=[f"{name}:{'-'.join(map(str, case[:2]))}" for name, case in pairs])  # fmt: skip
+    elif "text" in metafunc.fixturenames:
+        pairs = [(name, text.src) for name in names for text in Project(EDITIONS[name]).texts if keep(text)]
+        metafunc.parametrize(("edition", "text"), pairs, indirect=True, scope="session",
+                             ids=[f"{name}:{src}" for name, src in pairs])  # fmt: skip
+    elif "locale" in metafunc.fixturenames and not _parametrized(metafunc, "locale"):
+        pairs = [(name, locale) for name in names for locale in Project(EDITIONS[name]).locales]
+        metafunc.parametrize(("edition", "locale"), pairs, indirect=["edition"], scope="session",
+                             ids=[f"{name}:{locale}" for name, locale in pairs])  # fmt: skip
+    else:
+        metafunc.parametrize("edition", names, indirect=True, scope="session")
+
+
+def _parametrized(metafunc, name: str) -> bool:
+    return any(name in mark.args[0] for mark in metafunc.definition.iter_markers("parametrize"))
+
+
 @pytest.fixture(scope="session")
-def project() -> Project:
-    return Project(ROOT)
+def edition(request) -> Path:
+    """The folder of the edition under test."""
+    return EDITIONS[request.param]
 
 
-def _served_site(tmp_path_factory, base: str, pdf: bool):
-    """The site built for, and served below, `base`: (folder, URL)."""
+@pytest.fixture(scope="session")
+def project(edition) -> Project:
+    return Project(edition)
+
+
+@pytest.fixture
+def text(request, project) -> TextPage:
+    """A text page of the edition (`citable: true`)."""
+    return project.page(request.param)
+
+
+def _served_site(tmp_path_factory, edition: Path, base: str, pdf: bool):
+    """The edition's site built for, and served below, `base`: (folder, URL)."""
     site_dir = tmp_path_factory.mktemp("site")
     httpd = serve(site_dir, base)  # started first: the build's site_url is its address
     url = f"http://127.0.0.1:{httpd.server_port}{base}"
-    result = build_site(ROOT, site_dir, url, pdf=pdf)
+    result = build_site(edition, site_dir, url, pdf=pdf)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return httpd, site_dir, url
 
 
 @pytest.fixture(scope="session")
-def _root(tmp_path_factory):
-    httpd, site_dir, url = _served_site(tmp_path_factory, "/", pdf=True)
+def _root(tmp_path_factory, edition):
+    httpd, site_dir, url = _served_site(tmp_path_factory, edition, "/", pdf=True)
     yield site_dir, url
     httpd.shutdown()
 
@@ -139,9 +206,9 @@ def server(_root) -> str:
 
 
 @pytest.fixture(scope="session")
-def project_server(tmp_path_factory) -> str:
+def project_server(tmp_path_factory, edition) -> str:
     """http://127.0.0.1:PORT/edition/: the site built and served as a GitHub Pages project site."""
-    httpd, _, url = _served_site(tmp_path_factory, "/edition/", pdf=False)
+    httpd, _, url = _served_site(tmp_path_factory, edition, "/edition/", pdf=False)
     yield url
     httpd.shutdown()
 

@@ -38,6 +38,7 @@ class TextPage:
     url: str  # diplomacy/
     source: str  # the Markdown file
     meta: dict
+    project: Project
 
     @property
     def locale(self) -> str:
@@ -46,6 +47,18 @@ class TextPage:
     @property
     def built(self) -> str:
         return self.url + "index.html"
+
+    @property
+    def authors(self) -> list[dict]:
+        """The authors the front matter names, in order."""
+        return self.meta["citation"].get("authors", [])
+
+    @property
+    def reference_section(self) -> str | None:
+        """The id of the heading of the section that holds the reference list (\\bibliography)."""
+        before = self.source.split("\n\\bibliography", 1)[0]
+        ids = re.findall(r"^#+ .*\{#([\w-]+)[^}]*\}\s*$", before, re.M)
+        return ids[-1] if ids and "\n\\bibliography" in self.source else None
 
     @property
     def paragraph_ids(self) -> list[str]:
@@ -112,11 +125,21 @@ class Project:
             source = (self.root / "docs" / src).read_text(encoding="utf-8")
             meta = yaml.safe_load(source.split("---\n")[1]) if source.startswith("---\n") else {}
             if meta.get("citable"):
-                found.append(TextPage(src, url, source, meta))
+                found.append(TextPage(src, url, source, meta, self))
         return found
 
     def text(self, locale: str) -> TextPage:
+        """The first text page in a language."""
         return next(text for text in self.texts if text.locale == locale)
+
+    def page(self, src: str) -> TextPage:
+        """The text page at src (kk/diplomacy.md)."""
+        return next(text for text in self.texts if text.src == src)
+
+    @property
+    def first_text(self) -> TextPage:
+        """The first text page in the default language, else the first of any."""
+        return next((text for text in self.texts if text.locale == self.default), self.texts[0])
 
     @cached_property
     def references(self) -> dict[str, bibliography.Reference]:

@@ -10,6 +10,15 @@ from scholarly_edition import TEMPLATES
 from scholarly_edition.strings import lookup, material_partials
 
 
+def work_language_table(language: str):
+    """The string table of a cited work's language, as refs.bib names it (ru, russian …), if there is one."""
+    for path in sorted((TEMPLATES / "partials/languages").glob("*.html")):
+        t = string_table(path.stem)
+        if language and language in (path.stem, t("edition.cite.langid")):
+            return t
+    return None
+
+
 @cache
 def string_table(locale: str):
     """key -> string, from the language's table in the plugin's templates."""

@@ -3,12 +3,18 @@
 The accepted forms (EDITING.md, "Citations"):
 
     [@key]            a source
-    [@key, С. 183]    a source and its page, with Cyrillic «С.» as the source prints it
-    [@key, С. 12–14]  a page range, with an en dash
+    [@key, С. 183]    a source and its page: the locator word, a space, the page
+    [@key, p. 12–14]  a page range, with an en dash
     \\bibliography     where the numbered reference list goes: a paragraph of its own
 
+The locator word is the one GOST R 7.0.5 gives for a page in the cited work's
+language («С.» Russian, «Б.» Kazakh, "p." English: `edition.cite.locator` in
+each string table), or in the citing page's language; where refs.bib does not
+say the work's language, any language's. It is shown as the author wrote it.
+
 Anything else in a bracket holding an @ (not an e-mail address) fails the build
-with the file, the line, the text found and the form expected.
+with the file, the line, the text found and the form expected, naming any
+invisible or look-alike character in it.
 
 Before Markdown, each citation and `\\bibliography` is swapped for a token, so
 neither mkdocs-bibtex nor Markdown touches it, and its text and line are kept.
@@ -22,6 +28,7 @@ and entries no page cites, fail the build.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
@@ -31,18 +38,21 @@ from .sources import line_at
 
 BIB_COMMAND = "\\bibliography"
 UNSUPPORTED_COMMANDS = ("\\full_bibliography",)  # mkdocs-bibtex's, in English plain style: not used here
-FORMS = "[@key], [@key, С. 12] or [@key, С. 12–14]"
+FORMS = "[@key], [@key, С. 12] or [@key, С. 12–14], with the locator word of the work's language"
 # A bracket holding an @ that follows no letter (an e-mail address is not a citation).
 _BRACKET_WITH_AT = re.compile(r"\[(?P<body>[^\[\]]*?(?<![\w.])@[^\[\]]*)\]")
 _KEY = r"[A-Za-z0-9_:.-]+"
-_CITATION = re.compile(rf"@(?P<key>{_KEY})(?:, (?P<locator>С\. \d+(?:–\d+)?))?")
+_CITATION = re.compile(rf"@(?P<key>{_KEY})(?:, (?P<locator>(?P<word>[^\W\d_]+\.) (?P<pages>\d+(?:–\d+)?)))?")
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
+# Characters an editor cannot see, or may take for others, named in a message.
+_SUSPECT = re.compile(r"[^\x20-\x7e\u0400-\u04ff–]")
 
 
 @dataclass
 class Citation:
     key: str
     locator: str
+    word: str = ""  # the locator word, «С.»
     number: int = 0
     id: str = ""
 
@@ -82,14 +92,54 @@ def parse_citation(marked: Marked, src: str) -> Citation:
     body = marked.text[1:-1]
     match = _CITATION.fullmatch(body)
     if match:
-        return Citation(match.group("key"), match.group("locator") or "")
+        return Citation(match.group("key"), match.group("locator") or "", match.group("word") or "")
     raise PluginError(
         f"{src}:{marked.line}: cannot read the citation '{marked.text}': {_hint(body)}; write it as {FORMS}"
     )
 
 
+def check_locator(citation: Citation, marked: Marked, src: str, accepted: dict[str, str]) -> None:
+    """The locator word is one of `accepted` (word -> the language it is of); else fail naming them."""
+    if not citation.word or citation.word in accepted:
+        return
+    forms = ", ".join(f"«{word}» ({language})" for word, language in accepted.items())
+    alike = next((word for word in accepted if _fold(word) == _fold(citation.word)), None)
+    if alike:
+        differ = [(a, b) for a, b in zip(citation.word, alike, strict=True) if a != b]
+        problem = "; ".join(f"«{a}» is U+{ord(a):04X} {unicodedata.name(a)}, not U+{ord(b):04X} "
+                            f"{unicodedata.name(b)}" for a, b in differ)  # fmt: skip
+        raise PluginError(f"{src}:{marked.line}: the locator in '{marked.text}' looks like «{alike}» but {problem}; "
+                          "retype it")  # fmt: skip
+    raise PluginError(
+        f"{src}:{marked.line}: the locator «{citation.word}» in '{marked.text}' is not a page in the cited "
+        f"work's language or the page's; write one of {forms}{_named(citation.word)}"
+    )
+
+
+# Latin letters that look like Cyrillic ones.
+_LOOKALIKES = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
+
+
+def _fold(word: str) -> str:
+    return word.translate(_LOOKALIKES)
+
+
+def named_characters(text: str) -> str:
+    """'U+00A0 NO-BREAK SPACE, …' for each invisible or look-alike character in text, or ''."""
+    found = dict.fromkeys(_SUSPECT.findall(text))
+    return ", ".join(f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED')}" for char in found)
+
+
+def _named(text: str) -> str:
+    named = named_characters(text)
+    return f" (it holds {named})" if named else ""
+
+
 def _hint(body: str) -> str:
     """What is most likely wrong with a citation that is not in an accepted form."""
+    named = named_characters(body)
+    if named:
+        return f"it holds {named}, which the form does not allow: retype it with plain spaces and letters"
     if BIB_COMMAND in body:
         return f"{BIB_COMMAND} goes in a paragraph of its own, not inside a citation"
     if body.count("@") > 1 or ";" in body:
@@ -100,14 +150,12 @@ def _hint(body: str) -> str:
     if not re.fullmatch(rf"@{_KEY}", key.strip()):
         return "the key must follow the @ directly and hold only letters, digits and _ : . -"
     locator = locator.strip()
-    if not locator or re.fullmatch(r"\S{1,2}\.?", locator):
+    if not locator or re.fullmatch(r"[^\W\d_]{1,3}\.?", locator):
         return "the page number is missing after the comma"
-    if re.match(r"(C|c|с|p|P|pp|S|s)\.", locator):
-        return f"«{locator.split('.')[0]}.» is not Cyrillic «С.» (U+0421): type the Cyrillic capital letter"
     if re.search(r"\d\s*[-—−]\s*\d", locator):
         return "join a page range with an en dash «–», without spaces"
-    if not locator.startswith("С. "):
-        return "the locator is «С.» and a space, then the page"
+    if not re.match(r"[^\W\d_]+\. ", locator):
+        return "the locator is a word and a full stop («С.», «p.»), a space, then the page"
     return "the page must be a number or a range of numbers"
 
 
@@ -126,9 +174,11 @@ def render(
     page_words,
     citation_template,
     references_template,
+    locators=None,
 ) -> Rendered:
     """Replace the tokens in a page's HTML tokens. words(key)(k) gives the strings of
-    the cited work's language, page_words(k) the page's."""
+    the cited work's language, page_words(k) the page's; locators(key), the locator
+    words a citation of the work may use (word -> its language; any, if not given)."""
     found: dict[int, tuple[int, re.Match, str | None]] = {}  # marked index -> (token index, match, heading id)
     heading_id = None
     for index, tok in enumerate(tokens):
@@ -175,6 +225,8 @@ def render(
                 )
             if tok.within(page_html.HEADINGS):
                 raise PluginError(f"{src}:{item.line}: '{item.text}' stands in a heading; cite in the text instead")
+            if locators:
+                check_locator(citation, item, src, locators(citation.key))
             citations[number] = citation
     order = number_citations(list(citations.values()))
     if order and not bibliography:

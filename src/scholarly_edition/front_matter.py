@@ -16,11 +16,13 @@ A text page (`citable: true`) also needs:
       title: …              # required
       short_title: …        # optional: the running head of its PDF
       bibtex_key: a-key     # required: letters, digits, - and _
-      author:               # optional; where given: family, given, initials
-        family: …
-        given: …
-        initials: …
-        affiliation: …      # optional
+      authors:              # optional; each with family, given and initials
+        - family: …
+          given: …
+          initials: …
+          affiliation: …    # optional
+          orcid: …          # optional: 0000-0002-1825-0097
+          email: …          # optional
       udc: "…"              # optional
       fragment: true        # optional
 """
@@ -37,9 +39,10 @@ from .sources import LINE, load_yaml
 # MkDocs' own pattern for a front matter block (mkdocs.utils.meta).
 _BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 PAGE_FIELDS = {"title": str, "description": str, "citable": bool, "citation": dict}
-CITATION_FIELDS = {"title": str, "short_title": str, "bibtex_key": str, "author": dict, "udc": str, "fragment": bool}
-AUTHOR_FIELDS = {"family": str, "given": str, "initials": str, "affiliation": str}
-_KINDS = {str: "a text", bool: "true or false", dict: "a mapping"}
+CITATION_FIELDS = {"title": str, "short_title": str, "bibtex_key": str, "authors": list, "udc": str, "fragment": bool}
+AUTHOR_FIELDS = {"family": str, "given": str, "initials": str, "affiliation": str, "orcid": str, "email": str}
+_KINDS = {str: "a text", bool: "true or false", dict: "a mapping", list: "a list (lines starting with '- ')"}
+_ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
 
 
 def check(source: str, src: str) -> dict:
@@ -89,10 +92,16 @@ def _check_text_page(data: dict, src: str, where) -> None:
             f"{where(citation, 'bibtex_key')}: citation.bibtex_key '{citation['bibtex_key']}' may hold "
             "only letters, digits, - and _"
         )
-    if "author" in citation:
-        _check_fields(
-            citation["author"], AUTHOR_FIELDS, "citation.author.", where, required=("family", "given", "initials")
-        )
+    for number, author in enumerate(citation.get("authors", []), start=1):
+        prefix = f"citation.authors[{number}]."
+        if not isinstance(author, dict):
+            raise PluginError(f"{where(citation, 'authors')}: each of citation.authors is a mapping: family, given, …")
+        _check_fields(author, AUTHOR_FIELDS, prefix, where, required=("family", "given", "initials"))
+        if "orcid" in author and not _ORCID.fullmatch(author["orcid"].removeprefix("https://orcid.org/")):
+            raise PluginError(
+                f"{where(author, 'orcid')}: {prefix}orcid '{author['orcid']}' is not an ORCID iD; "
+                "write its 16 digits in groups of four, 0000-0002-1825-0097"
+            )
 
 
 def _check_fields(mapping: dict, fields: dict, prefix: str, where, required: tuple[str, ...]) -> None:
@@ -117,6 +126,6 @@ def _line(mapping: dict, key, source: str) -> int:
         return start - 1 if start > 2 else start
     lines = source.splitlines()
     for number in range(start - 1, len(lines) + 1):
-        if re.match(rf"\s*{re.escape(str(key))}\s*:", lines[number - 1]):
+        if re.match(rf"\s*(?:-\s+)?{re.escape(str(key))}\s*:", lines[number - 1]):
             return number
     return start

@@ -33,6 +33,7 @@ EDITION_KEYS = (
     "edition.cite.edition",
     "edition.cite.accessed",
     "edition.cite.langid",
+    "edition.cite.locator",
     "edition.cite.paragraph",
     "edition.og.locale",
     "edition.gost.editors",

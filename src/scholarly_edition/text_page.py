@@ -70,6 +70,7 @@ def render_citations(tokens, page, config, state, t) -> None:
         words=lambda key: words.get(references[key].language) or t, page_words=t,
         citation_template=state.env.get_template("partials/citation.html"),
         references_template=state.env.get_template("partials/references.html"),
+        locators=lambda key: accepted_locators(words.get(references[key].language), t, words),
     )  # fmt: skip
     state.cited.update(rendered.cited)
     if rendered.section:
@@ -87,6 +88,13 @@ def reference_words(state, config) -> dict:
         if reference.language and reference.language not in by_name:
             strings.fail_reference_language(state.bibliography, reference, sorted(by_name))
     return by_name
+
+
+def accepted_locators(work, page, tables: dict) -> dict[str, str]:
+    """The locator words a citation may use (word -> its language): the cited work's
+    language's and the page's, or, where the work's language is not known, any language's."""
+    chosen = [work, page] if work else list(tables.values())
+    return {t("edition.cite.locator"): t("edition.cite.langid") for t in chosen}
 
 
 def mark_emendations(tokens, page, state, t) -> None:

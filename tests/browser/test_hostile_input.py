@@ -21,7 +21,7 @@ def quoted(value: str) -> str:
 def hostile_site(tmp_path_factory, project):
     tmp = tmp_path_factory.mktemp("hostile")
     copy = copy_project(tmp)
-    text = project.text(project.default)
+    text = project.first_text
     replace_in(copy / "mkdocs.yml", f"site_name: {project.config['site_name']}", f"site_name: {quoted(HOSTILE)}")
     home_label = next(iter(project.languages[0]["nav"][0]))
     replace_in(copy / "mkdocs.yml", f"- {home_label}: index.md", f"- {quoted(HOSTILE)}: index.md")
@@ -31,8 +31,7 @@ def hostile_site(tmp_path_factory, project):
     data = yaml.safe_load(front)
     data["title"] = data["description"] = data["citation"]["title"] = HOSTILE
     data["citation"]["short_title"] = data["citation"]["udc"] = HOSTILE
-    for field in ("family", "given", "initials", "affiliation"):
-        data["citation"]["author"][field] = HOSTILE
+    data["citation"]["authors"] = [dict.fromkeys(("family", "given", "initials", "affiliation", "email"), HOSTILE)]
     paper.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + body, encoding="utf-8")
     site_dir = tmp / "site"
     httpd = serve(site_dir)
@@ -66,6 +65,7 @@ def test_hostile_values_never_run_and_reach_every_field_intact(page, hostile_sit
         "og:description",
         "og:site_name",
         "citation_author_institution",
+        "citation_author_email",
     ):
         assert meta[name] == HOSTILE, name
     assert meta["citation_author"] == f"{HOSTILE}, {HOSTILE}"

@@ -55,9 +55,8 @@ def test_without_a_published_address_the_copy_carries_none(tmp_path, project):
         assert "URL:" not in document.select_one("section.how-to-cite").get_text()
 
 
-@pytest.mark.parametrize("locale", ["kk", "ru"])
-def test_texts_switcher_and_search_work_from_disk(page, offline_copy, project, locale):
-    text = project.text(locale)
+def test_texts_switcher_and_search_work_from_disk(page, offline_copy, project, text):
+    locale = text.locale
     network = []
     page.on("request", lambda request: request.url.startswith("file:") or network.append(request.url))
     page.goto((offline_copy / offline_file(text.url)).as_uri())
@@ -80,7 +79,6 @@ def test_texts_switcher_and_search_work_from_disk(page, offline_copy, project, l
     assert network == []
 
 
-@pytest.mark.parametrize("locale", ["kk", "ru"])
 def test_the_404_pages_work_from_disk(page, offline_copy, project, locale):
     failed = []
     page.on("requestfailed", lambda request: failed.append(request.url))

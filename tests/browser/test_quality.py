@@ -48,7 +48,7 @@ def test_every_page_passes_axe_and_logs_no_error(browser, server, project, schem
 
 
 def test_the_keyboard_reaches_the_text_through_the_skip_link_and_every_stop_is_visible(page, server, project):
-    text = project.text(project.default)
+    text = project.first_text
     page.goto(server + text.url)
     page.keyboard.press("Tab")
     skip = page.evaluate("document.activeElement.textContent.trim()")
@@ -68,7 +68,7 @@ def test_the_keyboard_reaches_the_text_through_the_skip_link_and_every_stop_is_v
 
 
 def test_the_palette_toggle_switches_by_keyboard_and_keeps_the_keyboard_there(page, server, project):
-    page.goto(server + project.text(project.default).url)
+    page.goto(server + project.first_text.url)
     shown = ".md-option:has(+ label:not([hidden]))"  # the radio whose label shows the toggle
     page.locator(shown).focus()
     for key, scheme in (("Enter", "slate"), ("Space", "default"), ("Space", "slate")):
@@ -79,11 +79,7 @@ def test_the_palette_toggle_switches_by_keyboard_and_keeps_the_keyboard_there(pa
         assert focused == [True, "solid"]
 
 
-@pytest.mark.parametrize("locale", ["kk", "ru"])
-def test_a_printed_text_names_the_edition_on_every_page_with_numbered_paragraphs(
-    page, server, project, tmp_path, locale
-):
-    text = project.text(locale)
+def test_a_printed_text_names_the_edition_on_every_page_with_numbered_paragraphs(page, server, project, tmp_path, text):
     page.goto(server + text.url)
     page.wait_for_function("() => getComputedStyle(document.documentElement).getPropertyValue('--edition-print-url')")
     page.emulate_media(media="print")
@@ -108,7 +104,7 @@ def test_a_printed_text_names_the_edition_on_every_page_with_numbered_paragraphs
     ).stdout.split("\f")
     pages = [p for p in pages if p.strip()]
     edition = text.meta["citation"]["title"]
-    t = string_table(locale)
+    t = string_table(text.locale)
     identity = t("edition.header.version").split("{")[0].strip()
     for number, printed in enumerate(pages, start=1):
         assert identity in printed and f"{server}{text.url}" in printed, (number, printed[:300])

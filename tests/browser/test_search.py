@@ -15,90 +15,92 @@ import pytest
 
 from conftest import DESKTOP, type_query, words
 from scholarly_edition import ASSETS
+from strings_helper import string_table
 
-# (page searched from, query, a word form of the text it must find and highlight)
+# (language, query, a word form of the text it must find and highlight); a row applies to
+# an edition whose text in that language holds the form (this repository's texts hold them).
 QUERIES = [
-    ("diplomacy/", "әлеуметтік", "әлеуметтік"),
-    ("diplomacy/", "ғаламтор", "ғаламтор"),
-    ("diplomacy/", "қоғамдық", "қоғамдық"),
-    ("diplomacy/", "меңгере", "меңгере"),
-    ("diplomacy/", "өктемшіл", "өктемшіл"),
-    ("diplomacy/", "ұялы", "ұялы"),
-    ("diplomacy/", "үшінші", "үшінші"),
-    ("diplomacy/", "жаһандық", "жаһандық"),
-    ("diplomacy/", "білім", "білім"),
-    ("diplomacy/", "«Улисс»", "улисс"),
-    ("diplomacy/", "жұмсақ күш", "жұмсақ"),
-    ("diplomacy/", "ТВИПЛОМАТИЯ", "твипломатия"),
-    ("diplomacy/", "Кемерово", "кемерово"),
-    ("diplomacy/", "цукерб", "цукерберг"),
-    ("diplomacy/", "дипломат", "дипломатия"),
-    ("diplomacy/", "жумсак куш", "жұмсақ"),
-    ("diplomacy/", "куш", "күш"),
-    ("diplomacy/", "кулы", "құлы"),
-    ("diplomacy/", "онтайл", "оңтайландыруда"),
-    ("ru/transport/", "магистраль", "магистраль"),
-    ("ru/transport/", "Туркестано", "туркестано"),
-    ("ru/transport/", "железн", "железная"),
+    ("kk", "әлеуметтік", "әлеуметтік"),
+    ("kk", "ғаламтор", "ғаламтор"),
+    ("kk", "қоғамдық", "қоғамдық"),
+    ("kk", "меңгере", "меңгере"),
+    ("kk", "өктемшіл", "өктемшіл"),
+    ("kk", "ұялы", "ұялы"),
+    ("kk", "үшінші", "үшінші"),
+    ("kk", "жаһандық", "жаһандық"),
+    ("kk", "білім", "білім"),
+    ("kk", "«Улисс»", "улисс"),
+    ("kk", "жұмсақ күш", "жұмсақ"),
+    ("kk", "ТВИПЛОМАТИЯ", "твипломатия"),
+    ("kk", "Кемерово", "кемерово"),
+    ("kk", "цукерб", "цукерберг"),
+    ("kk", "дипломат", "дипломатия"),
+    ("kk", "жумсак куш", "жұмсақ"),
+    ("kk", "куш", "күш"),
+    ("kk", "кулы", "құлы"),
+    ("kk", "онтайл", "оңтайландыруда"),
+    ("ru", "магистраль", "магистраль"),
+    ("ru", "Туркестано", "туркестано"),
+    ("ru", "железн", "железная"),
     ("ru/", "инфраструктуры", "инфраструктуры"),
 ]
 
 # Inflected forms the texts do not use: (page, query, a form of the text it must find)
 INFLECTED = [
-    ("diplomacy/", "Твиттерден", "твиттер"),
-    ("diplomacy/", "саясатқа", "саясатында"),
-    ("diplomacy/", "дипломатиямен", "дипломатияның"),
-    ("diplomacy/", "университетте", "университетінің"),
-    ("diplomacy/", "фейсбукте", "фейсбук"),
-    ("diplomacy/", "Цукербергке", "цукерберг"),
-    ("diplomacy/", "Гарвардта", "гарвард"),
-    ("diplomacy/", "концепцияға", "концепциясын"),
-    ("diplomacy/", "желілерден", "желілер"),
-    ("diplomacy/", "жастарымыз", "жастар"),
-    ("diplomacy/", "технологиялардан", "технологиялардың"),
-    ("diplomacy/", "блогтарда", "блогтар"),
-    ("diplomacy/", "оппозициямен", "оппозицияны"),
-    ("diplomacy/", "стипендияларға", "стипендиялар"),
-    ("diplomacy/", "гранттардан", "гранттар"),
-    ("diplomacy/", "президенттерге", "президенттері"),
-    ("diplomacy/", "романға", "романның"),
-    ("diplomacy/", "Кемеровода", "кемерово"),
-    ("diplomacy/", "пайдаланушылармен", "пайдаланушылардың"),
-    ("diplomacy/", "журналистерге", "журналисттер"),
-    ("diplomacy/", "акторларға", "акторлардың"),
-    ("diplomacy/", "ресурстарымен", "ресурстарға"),
-    ("diplomacy/", "ұйымдармен", "ұйымдары"),
-    ("diplomacy/", "жумсак кушке", "жұмсақ"),
-    ("ru/transport/", "железных", "железными"),
-    ("ru/transport/", "путях", "путей"),
-    ("ru/transport/", "магистралей", "магистраль"),
-    ("ru/transport/", "Петропавловском", "петропавловск"),
-    ("ru/transport/", "Караганды", "караганду"),
-    ("ru/transport/", "территорией", "территория"),
-    ("ru/transport/", "ресурсами", "ресурсов"),
-    ("ru/transport/", "границе", "границам"),
-    ("ru/transport/", "Узбекистана", "узбекистаном"),
-    ("ru/transport/", "особенностью", "особенностей"),
-    ("ru/transport/", "развитию", "развития"),
-    ("ru/transport/", "морем", "морю"),
-    ("ru/", "инфраструктурой", "инфраструктуры"),
+    ("kk", "Твиттерден", "твиттер"),
+    ("kk", "саясатқа", "саясатында"),
+    ("kk", "дипломатиямен", "дипломатияның"),
+    ("kk", "университетте", "университетінің"),
+    ("kk", "фейсбукте", "фейсбук"),
+    ("kk", "Цукербергке", "цукерберг"),
+    ("kk", "Гарвардта", "гарвард"),
+    ("kk", "концепцияға", "концепциясын"),
+    ("kk", "желілерден", "желілер"),
+    ("kk", "жастарымыз", "жастар"),
+    ("kk", "технологиялардан", "технологиялардың"),
+    ("kk", "блогтарда", "блогтар"),
+    ("kk", "оппозициямен", "оппозицияны"),
+    ("kk", "стипендияларға", "стипендиялар"),
+    ("kk", "гранттардан", "гранттар"),
+    ("kk", "президенттерге", "президенттері"),
+    ("kk", "романға", "романның"),
+    ("kk", "Кемеровода", "кемерово"),
+    ("kk", "пайдаланушылармен", "пайдаланушылардың"),
+    ("kk", "журналистерге", "журналисттер"),
+    ("kk", "акторларға", "акторлардың"),
+    ("kk", "ресурстарымен", "ресурстарға"),
+    ("kk", "ұйымдармен", "ұйымдары"),
+    ("kk", "жумсак кушке", "жұмсақ"),
+    ("ru", "железных", "железными"),
+    ("ru", "путях", "путей"),
+    ("ru", "магистралей", "магистраль"),
+    ("ru", "Петропавловском", "петропавловск"),
+    ("ru", "Караганды", "караганду"),
+    ("ru", "территорией", "территория"),
+    ("ru", "ресурсами", "ресурсов"),
+    ("ru", "границе", "границам"),
+    ("ru", "Узбекистана", "узбекистаном"),
+    ("ru", "особенностью", "особенностей"),
+    ("ru", "развитию", "развития"),
+    ("ru", "морем", "морю"),
+    ("ru", "инфраструктурой", "инфраструктуры"),
     # Kazakh typed on a Russian keyboard, with an ending that holds a Kazakh letter
-    ("diplomacy/", "технологиялардын", "технологиялардың"),
-    ("diplomacy/", "концепцияга", "концепциясын"),
-    ("diplomacy/", "мемлекеттери", "мемлекеттер"),
-    ("diplomacy/", "тартымдылыктын", "тартымдылықпен"),
-    ("diplomacy/", "желилерин", "желілердің"),
+    ("kk", "технологиялардын", "технологиялардың"),
+    ("kk", "концепцияга", "концепциясын"),
+    ("kk", "мемлекеттери", "мемлекеттер"),
+    ("kk", "тартымдылыктын", "тартымдылықпен"),
+    ("kk", "желилерин", "желілердің"),
     # a stem-final consonant that alternates: қ/ғ, к/г, п/б
-    ("diplomacy/", "бастығы", "бастықтар"),
-    ("diplomacy/", "мектепке", "мектебінің"),
+    ("kk", "бастығы", "бастықтар"),
+    ("kk", "мектепке", "мектебінің"),
 ]
 
-# Forms that share letters with a word of the text but not its stem: (page, query, the word it must not find)
+# Forms that share letters with a word of the text but not its stem: (language, query, the word it must not find)
 FALSE_FRIENDS = [
-    ("diplomacy/", "ақпанда", "ақпарат"),  # in February / information
-    ("diplomacy/", "желдің", "желі"),  # of the wind / network
-    ("diplomacy/", "балдың", "бала"),  # of honey / child
-    ("ru/transport/", "крупа", "крупнейшей"),  # groats / largest
+    ("kk", "ақпанда", "ақпарат"),  # in February / information
+    ("kk", "желдің", "желі"),  # of the wind / network
+    ("kk", "балдың", "бала"),  # of honey / child
+    ("ru", "крупа", "крупнейшей"),  # groats / largest
 ]
 
 
@@ -151,18 +153,58 @@ def sections(site, project):
 
 
 def holding(sections: dict, form: str, start: str) -> set[str]:
-    """The sections of the page searched from (or its language) whose words include form."""
-    page = "/" + start
-    return {
-        location
-        for location, words_ in sections.items()
-        if form in words_
-        and (location.startswith(page) or (start.count("/") == 1 and location.startswith("/" + start.split("/")[0])))
-    }
+    """The sections of the page searched from whose words include form."""
+    return {location for location, words_ in sections.items() if form in words_ and location.startswith("/" + start)}
 
 
-@pytest.mark.parametrize("start, query, form", QUERIES + INFLECTED, ids=[row[1] for row in QUERIES + INFLECTED])
-def test_a_query_finds_the_sections_holding_the_form_and_highlights_it(searcher, sections, start, query, form):
+# --- what each edition's texts give the tables -------------------------------
+
+
+def body(text) -> str:
+    """A text page's Markdown without its front matter, lower case."""
+    return text.source.split("---\n", 2)[-1].lower()
+
+
+def words_of(text) -> set[str]:
+    return set(re.findall(r"\w+", body(text)))
+
+
+def text_sections(text) -> list[str]:
+    """The Markdown of each section of a text (split at its second-level headings)."""
+    return re.split(r"^## ", body(text), flags=re.M)[1:]
+
+
+def rows_holding_their_form(table):
+    """make(project): each row (language, query, form, …) as (URL of a text of that language
+    whose Markdown holds the form, query, form, …); a row no text holds is not made."""
+
+    def make(project):
+        found = []
+        for locale, query, form, *rest in table:
+            text = next((t for t in project.texts if t.locale == locale and form in words_of(t)), None)
+            if text:
+                found.append((text.url, query, form, *rest))
+        return found
+
+    return make
+
+
+def long_words(text, length: int = 7) -> list[str]:
+    """The text's words of at least `length` letters, in order, each once."""
+    return list(dict.fromkeys(w for w in re.findall(r"[^\W\d_]+", body(text)) if len(w) >= length))
+
+
+def language_of(link: str, project) -> str:
+    folder = link.strip("/").split("/")[0]
+    return folder if folder in project.locales and folder != project.default else project.default
+
+
+# --- the tables, where the edition's texts hold their forms ------------------
+
+
+@pytest.mark.cases(make=rows_holding_their_form(QUERIES + INFLECTED))
+def test_a_query_finds_the_sections_holding_the_form_and_highlights_it(searcher, sections, case):
+    start, query, form = case
     expected = holding(sections, form, start)
     assert expected, f"no section holds «{form}»: correct the table"
     result = searcher.search(start, query)
@@ -171,103 +213,219 @@ def test_a_query_finds_the_sections_holding_the_form_and_highlights_it(searcher,
     assert any(mark.startswith(form[:4]) or form.startswith(mark[:4]) for mark in result["marks"]), result
 
 
-@pytest.mark.parametrize("start, query, word", FALSE_FRIENDS, ids=[row[1] for row in FALSE_FRIENDS])
-def test_a_form_of_another_word_does_not_find_a_word_sharing_its_letters(searcher, start, query, word):
+@pytest.mark.cases(make=rows_holding_their_form(FALSE_FRIENDS))
+def test_a_form_of_another_word_does_not_find_a_word_sharing_its_letters(searcher, case):
+    start, query, word = case
     result = searcher.search(start, query)
     assert not any(mark.startswith(word[:4]) for mark in result["marks"]), result
 
 
-def test_the_inflected_queries_are_not_in_the_texts(project):
-    texts = {text.locale: text.source.lower() for text in project.texts}
-    for start, query, _ in INFLECTED:
-        text = texts["ru" if start.startswith("ru/") else project.default]
-        for word in query.lower().split():
-            assert not re.search(rf"(?<!\w){word}(?!\w)", text), query
+@pytest.mark.cases(make=rows_holding_their_form(INFLECTED))
+def test_the_inflected_queries_are_not_in_the_texts(project, case):
+    start, query, _ = case
+    text = next(text for text in project.texts if text.url == start)
+    for word in query.lower().split():
+        assert not re.search(rf"(?<!\w){word}(?!\w)", body(text)), query
 
 
-@pytest.mark.parametrize(
-    "start, query", [("diplomacy/", "магистраль"), ("ru/transport/", "жұмсақ"), ("ru/transport/", "Твиттер")]
-)
-def test_a_query_does_not_cross_languages(searcher, start, query):
+# --- every edition: each section found by its own words, languages apart ----
+
+
+def own_words(project):
+    """(text URL, a word of one section only, that section's heading id) for each text's sections."""
+    found = []
+    for text in project.texts:
+        parts = text_sections(text)
+        for part in parts:
+            heading = re.search(r"\{#([\w-]+)", part.split("\n", 1)[0])
+            others = set().union(*(set(re.findall(r"\w+", p)) for p in parts if p is not part))
+            own = [w for w in re.findall(r"[^\W\d_]{6,}", part.split("\n", 1)[-1]) if w not in others]
+            if heading and own and heading.group(1) != "references":
+                found.append((text.url, own[0], heading.group(1)))
+    return found
+
+
+@pytest.mark.every_edition
+@pytest.mark.cases(make=own_words)
+def test_a_word_of_one_section_finds_that_section_and_highlights_it(searcher, case):
+    start, word, section = case
+    result = searcher.search(start, word)
+    assert f"/{start}#{section}" in result["links"], result
+    assert any(mark.startswith(word[:4]) for mark in result["marks"]), result
+
+
+def foreign_words(project):
+    """(a text's URL, a word of a text in another language that no page of the first's holds)."""
+    found = []
+    for text in project.texts:
+        own = set().union(*(words_of(t) for t in project.texts if t.locale == text.locale))
+        own |= set(
+            re.findall(
+                r"\w+",
+                " ".join(
+                    p.read_text(encoding="utf-8").lower() for p in (project.root / "docs" / text.locale).glob("*.md")
+                ),
+            )
+        )
+        other = next((t for t in project.texts if t.locale != text.locale), None)
+        word = other and next((w for w in long_words(other) if w not in own), None)
+        if word and text.locale not in [row[2] for row in found]:
+            found.append((text.url, word, text.locale))
+    return found
+
+
+@pytest.mark.every_edition
+@pytest.mark.cases(make=foreign_words)
+def test_a_query_does_not_cross_languages(searcher, project, case):
+    start, query, locale = case
     result = searcher.search(start, query)
-    foreign = "/ru/" if start == "diplomacy/" else "/diplomacy/"
-    assert not any(link.startswith(foreign) for link in result["links"]), result
+    assert all(language_of(link, project) == locale for link in result["links"]), result
 
 
-@pytest.mark.parametrize("start", ["diplomacy/", "ru/transport/"])
-def test_a_nonsense_query_or_a_bare_ending_finds_nothing_and_says_so(searcher, start):
+def test_a_nonsense_query_or_a_bare_ending_finds_nothing_and_says_so(searcher, text):
     for query in ("щшщжжэ", "лар", "дың", "ных"):
-        result = searcher.search(start, query)
+        result = searcher.search(text.url, query)
         assert result["links"] == [] and result["meta"] == result["words"]["search.result.none"], (query, result)
 
 
-@pytest.mark.parametrize("query", ["ел", "мен"])
-def test_a_short_word_does_not_return_every_section(searcher, sections, query):
-    own = [location for location in sections if location.startswith("/diplomacy/#")]
-    found = [link for link in searcher.search("diplomacy/", query)["links"] if link.startswith("/diplomacy/#")]
+def shared_short_words(project):
+    """(text URL, a short word some but not all of its sections hold) from SHORT_WORDS."""
+    found = []
+    for locale, word in SHORT_WORDS:
+        for text in (t for t in project.texts if t.locale == locale):
+            holding_ = [p for p in text_sections(text) if re.search(rf"(?<!\w){word}(?!\w)", p)]
+            if 0 < len(holding_) < len(text_sections(text)):
+                found.append((text.url, word))
+                break
+    return found
+
+
+SHORT_WORDS = [("kk", "ел"), ("kk", "мен")]
+
+
+@pytest.mark.cases(make=shared_short_words)
+def test_a_short_word_does_not_return_every_section(searcher, sections, case):
+    start, query = case
+    own = [location for location in sections if location.startswith(f"/{start}#")]
+    found = [link for link in searcher.search(start, query)["links"] if link.startswith(f"/{start}#")]
     assert 0 < len(found) < len(own), found
 
 
-@pytest.mark.parametrize("query, stem", [("мемлекеттерде", "мемлекет"), ("желілерден", "желі"), ("саясатқа", "саясат")])
-def test_the_first_result_of_an_inflected_query_uses_the_word_most(searcher, site, query, stem):
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+# (language, an inflected query, the stem its forms in the text begin with)
+MOST_USED = [("kk", "мемлекеттерде", "мемлекет"), ("kk", "желілерден", "желі"), ("kk", "саясатқа", "саясат")]
+
+
+def stems_in_texts(project):
+    found = []
+    for locale, query, stem in MOST_USED:
+        text = next((t for t in project.texts if t.locale == locale and re.search(rf"(?<!\w){stem}", body(t))), None)
+        if text:
+            found.append((text.url, query, stem))
+    return found
+
+
+@pytest.mark.cases(make=stems_in_texts)
+def test_the_first_result_of_an_inflected_query_uses_the_word_most(searcher, site, project, case):
+    start, query, stem = case
+    prefix = "" if language_of(start, project) == project.default else f"{language_of(start, project)}/"
+    index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
     counts = {
-        "/" + d["location"]: len(re.findall(rf"(?<!\w){stem}", (d["title"] + " " + d["text"]).lower()))
+        "/" + prefix + d["location"]: len(re.findall(rf"(?<!\w){stem}", (d["title"] + " " + d["text"]).lower()))
         for d in index["docs"]
         if "#" in d["location"]
     }
-    first = next(link for link in searcher.search("diplomacy/", query)["links"] if "#" in link)
+    first = next(link for link in searcher.search(start, query)["links"] if "#" in link)
     assert counts[first] == max(counts.values()), (first, counts)
 
 
-def open_result(page, server, start: str, query: str, section: str) -> list[str]:
-    """Search, open the result for #section; the words marked in the opened page."""
+def open_first_section(page, server, start: str, query: str) -> list[str]:
+    """Search, open the first section found; the words marked in the opened page."""
     page.goto(server + start)
     type_query(page, query)
-    page.locator(f'.md-search-result__item a[href*="#{section}"]').first.click()
-    page.wait_for_url(re.compile(rf"#{section}$"))
+    page.locator('.md-search-result__item a[href*="#"]').first.click()
+    page.wait_for_url(re.compile(r"#[\w-]+$"))
     page.locator("article mark").first.wait_for()
     return [text.lower() for text in page.locator("article mark").all_inner_texts()]
 
 
-def test_an_opened_result_highlights_the_forms_that_matched(page, server):
-    marked = set(open_result(page, server, "diplomacy/", "желілерден", "social-networks"))
-    assert marked and all(text.startswith("желі") for text in marked), marked
+@pytest.mark.cases(make=stems_in_texts)
+def test_an_opened_result_highlights_the_forms_that_matched(page, server, case):
+    start, query, stem = case
+    marked = set(open_first_section(page, server, start, query))
+    assert marked and all(text.startswith(stem) for text in marked), marked
 
 
-def test_a_query_typed_on_a_russian_keyboard_highlights_the_texts_own_words_on_the_opened_page(page, server):
-    marked = " ".join(open_result(page, server, "diplomacy/", "жумсак куш", "soft-power"))
-    assert "жұмсақ" in marked and "күш" in marked, marked
+# (language, a query typed on a Russian keyboard, the words of the text it stands for)
+RUSSIAN_KEYBOARD = [("kk", "жумсак куш", "жұмсақ күш")]
 
 
-def test_a_pasted_query_shows_its_results_without_a_key(page, server):
-    page.goto(server + "diplomacy/")
+def typed_on_a_russian_keyboard(project):
+    found = []
+    for locale, query, meant in RUSSIAN_KEYBOARD:
+        text = next((t for t in project.texts if t.locale == locale and meant in body(t)), None)
+        if text:
+            found.append((text.url, query, meant))
+    return found
+
+
+@pytest.mark.cases(make=typed_on_a_russian_keyboard)
+def test_a_query_typed_on_a_russian_keyboard_highlights_the_texts_own_words_on_the_opened_page(page, server, case):
+    start, query, meant = case
+    marked = " ".join(open_first_section(page, server, start, query))
+    assert all(word in marked for word in meant.split()), marked
+
+
+@pytest.mark.every_edition
+def test_a_pasted_query_shows_its_results_without_a_key(page, server, text):
+    page.goto(server + text.url)
     page.wait_for_function("() => typeof window.component$ !== 'undefined'")
     page.locator("input.md-search__input").click()
-    page.evaluate("""() => { const field = document.querySelector("input.md-search__input")
-        field.value = "жұмсақ"
-        field.dispatchEvent(new InputEvent("input", {inputType: "insertFromPaste", bubbles: true})) }""")
+    page.evaluate("""word => { const field = document.querySelector("input.md-search__input")
+        field.value = word
+        field.dispatchEvent(new InputEvent("input", {inputType: "insertFromPaste", bubbles: true})) }""",
+        long_words(text)[0])  # fmt: skip
     page.locator(".md-search-result__item a").first.wait_for()
 
 
-def test_a_texts_result_shows_its_description_and_its_sections_rank_above_its_references(searcher, project):
-    text = project.text(project.default)
-    result = searcher.search(text.url, "Цукербергке")
-    sections = [link for link in result["links"] if "#" in link]
-    assert sections[0] != f"/{text.url}#references" and f"/{text.url}#references" in sections, sections
-    searcher.search(text.url, text.meta["citation"]["author"]["family"])
-    snippet = searcher.pages[text.url].locator(".md-search-result__article p").first.inner_text()
+def reference_words(project):
+    """(text URL, a word both a section and the reference list of the text hold)."""
+    found = []
+    for text in (t for t in project.texts if t.cited_keys):
+        listed = " ".join(project.reference_text(key, string_table(text.locale)) for key in text.cited_keys).lower()
+        sections_ = [p for p in text_sections(text) if "\\bibliography" not in p]
+        word = next((w for w in re.findall(r"[^\W\d_]{5,}", listed) if any(w in p for p in sections_)), None)
+        if word:
+            found.append((text.url, word))
+    return found
+
+
+@pytest.mark.cases(make=reference_words)
+def test_a_texts_sections_rank_above_its_references_and_its_result_shows_its_description(searcher, project, case):
+    start, word = case
+    text = next(t for t in project.texts if t.url == start)
+    result = searcher.search(start, word)
+    found = [link for link in result["links"] if "#" in link]
+    references = f"/{start}#{text.reference_section}"
+    assert found[0] != references and references in found, found
+    searcher.search(start, text.authors[0]["family"] if text.authors else text.meta["citation"]["title"])
+    snippet = searcher.pages[start].locator(".md-search-result__article p").first.inner_text()
     assert snippet.startswith(text.meta["description"][:40]), snippet
 
 
-def test_search_works_below_a_project_path(page, project_server):
-    page.goto(project_server + "ru/transport/")
-    type_query(page, "железных")
-    links = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
-    assert links and all(link.startswith(project_server + "ru/") for link in links), links
-    page.goto(project_server + "diplomacy/")
-    type_query(page, "жумсак")
-    assert page.locator(".md-search-result mark").count() > 0
+@pytest.mark.every_edition
+def test_search_works_below_a_project_path(page, project_server, project):
+    for locale in project.locales:
+        text = next((t for t in project.texts if t.locale == locale), None)
+        if text is None:
+            continue  # a language with no text of its own: its home is searched like any page
+        page.goto(project_server + text.url)
+        type_query(page, long_words(text)[0])
+        prefix = "" if locale == project.default else f"{locale}/"
+        links = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+        assert links and all(link.startswith(project_server + prefix) for link in links), links
+        assert all(language_of(urlsplit(link).path.removeprefix(urlsplit(project_server).path), project) == locale
+                   for link in links)  # fmt: skip
+        assert page.locator(".md-search-result mark").count() > 0
 
 
 # Forms that must share a Kazakh stem (the second as written in the text or typed on a Russian

@@ -1,23 +1,20 @@
-"""The two texts as built, against their Markdown, refs.bib and edition-record.yml:
-citations, the reference list, paragraphs, the emendation, and fidelity to the source."""
+"""The texts as built, against their Markdown, refs.bib and edition-record.yml:
+citations, the reference list, paragraphs, the emendations, and fidelity to the
+source where the record declares one."""
 
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
 
 from scholarly_edition.edition_record import counts
 from scripts.check_fidelity import check_glyphs, check_page
-from strings_helper import string_table
+from strings_helper import string_table, work_language_table
 
 
 def soup(site, url) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-@pytest.fixture(params=["kk", "ru"], ids=["paper", "fragment"])
-def text(request, project):
-    return project.text(request.param)
 
 
 def test_the_citations_are_shown_as_the_markdown_gives_them_in_its_order(site, text):
@@ -34,9 +31,7 @@ def test_the_reference_list_holds_each_cited_source_in_order_formatted_from_refs
     assert [li["id"] for li in entries] == [f"ref-{key}" for key in text.cited_keys]
     assert [li["value"] for li in entries] == [str(n) for n in range(1, len(text.cited_keys) + 1)]
     for li, key in zip(entries, text.cited_keys, strict=True):
-        language = project.references[key].language
-        tables = {locale: string_table(locale) for locale in project.locales}
-        words = next((t_ for locale, t_ in tables.items() if language in (locale, t_("edition.cite.langid"))), t)
+        words = work_language_table(project.references[key].language) or t
         shown = " ".join(li.select_one(".reference-text").get_text().split())  # no-break spaces as spaces
         assert shown == project.reference_text(key, words)
     note = page.select_one(".references-note")
@@ -72,11 +67,18 @@ def test_every_paragraph_has_its_markdown_id_its_number_and_its_cite_button(site
     assert len(ids) == len(set(ids))
 
 
+def has_source(text) -> bool:
+    """The record declares the source text this text comes from."""
+    return text.src in text.project.record.source_parts()
+
+
+@pytest.mark.texts(where=has_source)
 def test_each_text_is_the_source_but_for_the_recorded_changes(site, project, text):
     html = (site / text.built).read_text(encoding="utf-8")
     assert check_page(project.record.source_parts()[text.src], html, project.record.changes_of(text.src)) == []
 
 
+@pytest.mark.editions(where=lambda project: project.record.glyphs)
 def test_the_recorded_glyph_counts_are_the_sources(project):
     assert check_glyphs(project.record.source_parts()[project.record.glyphs["page"]], project.record) == []
 
@@ -91,8 +93,8 @@ def test_the_recorded_glyph_counts_are_the_sources(project):
     ],
     ids=["mark", "case", "space", "word"],
 )
-def test_one_changed_mark_letter_case_space_or_word_fails(site, project, mutate):
-    text = project.text(project.default)
+@pytest.mark.texts(where=has_source)
+def test_one_changed_mark_letter_case_space_or_word_fails(site, project, text, mutate):
     html = (site / text.built).read_text(encoding="utf-8")
     paragraph = BeautifulSoup(html, "html.parser").select_one(f"#{text.paragraph_ids[-1]}")
     sentence = paragraph.get_text().split(". ")[-1].strip()
@@ -102,8 +104,8 @@ def test_one_changed_mark_letter_case_space_or_word_fails(site, project, mutate)
     assert len(check_page(project.record.source_parts()[text.src], changed, project.record.changes_of(text.src))) == 1
 
 
-def test_an_unrecorded_change_fails(site, project):
-    text = project.text(project.default)
+@pytest.mark.texts(where=lambda text: has_source(text) and text.project.record.changes_of(text.src))
+def test_an_unrecorded_change_fails(site, project, text):
     html = (site / text.built).read_text(encoding="utf-8")
     changes = project.record.changes_of(text.src)
     assert check_page(
@@ -125,27 +127,30 @@ def test_each_emendation_shows_the_sources_reading_where_it_stands_and_is_not_se
         assert change["text"] in searched and change["source"] not in searched
 
 
-@pytest.mark.parametrize("locale", ["kk", "ru"])
 def test_the_about_pages_show_the_records_counts_forms_and_versions(site, project, locale):
-    record = project.record
-    document = soup(site, project.url(f"{locale}/about.md"))
-    repairs, kept, versions = document.select("article table")
-    shown = [int(row.select("td")[-1].get_text()) for row in repairs.select("tbody tr")]
-    assert shown == [count for _, count in counts(record)]
-    kept_forms = [cell.get_text() for row in kept.select("tbody tr") for cell in row.select("td")[1:2]]
-    for kept_kind, cell in zip(record.kept, kept_forms, strict=True):
-        assert cell == ", ".join(f"«{form}»" for form in kept_kind["forms"])
-        page_text = soup(site, project.url(kept_kind["page"])).select_one("article").get_text()
-        assert all(form in page_text for form in kept_kind["forms"])
-    assert [row.select_one("td").get_text() for row in versions.select("tbody tr")] == [
+    """Each `<!-- record: … -->` line of the about page becomes its table, from the record."""
+    record, about = project.record, f"{locale}/about.md"
+    markers = re.findall(r"^<!-- record: (\w+) -->$", (project.root / "docs" / about).read_text(encoding="utf-8"), re.M)
+    document = soup(site, project.url(about))
+    tables = dict(zip([m for m in markers if m != "version"], document.select("article table"), strict=True))
+    if "repairs" in tables:
+        shown = [int(row.select("td")[-1].get_text()) for row in tables["repairs"].select("tbody tr")]
+        assert shown == [count for _, count in counts(record)]
+    if "kept" in tables:
+        kept_forms = [cell.get_text() for row in tables["kept"].select("tbody tr") for cell in row.select("td")[1:2]]
+        for kept_kind, cell in zip(record.kept, kept_forms, strict=True):
+            assert cell == ", ".join(f"«{form}»" for form in kept_kind["forms"])
+            page_text = soup(site, project.url(kept_kind["page"])).select_one("article").get_text()
+            assert all(form in page_text for form in kept_kind["forms"])
+    assert [row.select_one("td").get_text() for row in tables["corrections"].select("tbody tr")] == [
         str(c["version"]) for c in record.corrections
     ]
     assert record.version in document.select_one("article p").get_text()
     assert str(record.released) not in document.select_one("article").get_text()  # dates as readers write them
 
 
-def test_the_fragment_is_marked_and_still_breaks_off(site, project):
-    text = project.text("ru")
+@pytest.mark.texts(where=lambda text: text.meta["citation"].get("fragment"))
+def test_the_fragment_is_marked_and_still_breaks_off(site, text):
     article = soup(site, text.url).article
     assert article.select_one(".admonition") and article.select_one(".fragment-break")
     last = text.source.split("{ #" + text.paragraph_ids[-1] + " }")[0].strip().split("\n")[-1]

@@ -12,7 +12,16 @@ from mkdocs.exceptions import PluginError
 
 from expected import ROOT
 from scholarly_edition import TEMPLATES, bibliography, page_html
-from scholarly_edition.citations import Marked, check_all_cited, number_citations, parse_citation, protect, render
+from scholarly_edition.citations import (
+    FORMS,
+    Marked,
+    check_all_cited,
+    check_locator,
+    number_citations,
+    parse_citation,
+    protect,
+    render,
+)
 from strings_helper import string_table
 
 REFERENCES = bibliography.parse((ROOT / "tests/data/gost.bib").read_text(encoding="utf-8"))
@@ -75,11 +84,12 @@ def test_an_email_address_is_not_a_citation():
         ("[@]", "the key must follow the @"),
         ("[@source-1, С. ]", "the page number is missing"),
         ("[@source-1, ]", "the page number is missing"),
-        ("[@source-1, C. 183]", "«C.» is not Cyrillic «С.»"),
-        ("[@source-1, c. 183]", "«c.» is not Cyrillic «С.»"),
-        ("[@source-1, p. 183]", "«p.» is not Cyrillic «С.»"),
+        ("[@source-1,\u00a0С. 183]", "U\\+00A0 NO-BREAK SPACE"),
+        ("[@source-1, С.\u00a0183]", "U\\+00A0 NO-BREAK SPACE"),
+        ("[@source\u200b-1, С. 183]", "U\\+200B ZERO WIDTH SPACE"),
+        ("[@source-1, С. 1\u00ad83]", "U\\+00AD SOFT HYPHEN"),
         ("[@source-1, С. 12-14]", "en dash"),
-        ("[@source-1, С.183]", "«С.» and a space"),
+        ("[@source-1, С.183]", "a space, then the page"),
         ("[@source-1, С. 18x]", "must be a number"),
         ("[@source-1, \\bibliography]", "paragraph of its own"),
     ],
@@ -90,7 +100,33 @@ def test_anything_else_fails_with_page_line_text_hint_and_the_forms(text, hint):
     message = str(error.value)
     assert message.startswith(f"kk/page.md:2: cannot read the citation '{text}': ")
     assert re.search(hint, message), message
-    assert message.endswith("write it as [@key], [@key, С. 12] or [@key, С. 12–14]")
+    assert message.endswith(f"write it as {FORMS}")
+
+
+RUSSIAN, KAZAKH = {"С.": "russian"}, {"Б.": "kazakh"}
+
+
+@pytest.mark.parametrize(
+    "text, accepted, hint",
+    [
+        ("[@src, p. 183]", RUSSIAN | KAZAKH, "«p.» in '\\[@src, p. 183\\]' is not a page in the cited "
+         "work's language or the page's; write one of «С.» \\(russian\\), «Б.» \\(kazakh\\)"),
+        ("[@src, C. 183]", RUSSIAN, "looks like «С.» but «C» is U\\+0043 LATIN CAPITAL LETTER C, not U\\+0421 "
+         "CYRILLIC CAPITAL LETTER ES"),
+        ("[@src, c. 183]", RUSSIAN, "not a page in the cited work's language"),
+    ],
+)  # fmt: skip
+def test_a_locator_of_neither_language_fails_naming_the_accepted_forms(text, accepted, hint):
+    citation = _citation(text)
+    with pytest.raises(PluginError, match=rf"^kk/page\.md:2: the locator .*{hint}"):
+        check_locator(citation, Marked(text, 2), "kk/page.md", accepted)
+
+
+def test_a_locator_of_the_works_or_the_pages_language_is_kept_as_written():
+    for text in ("[@src, С. 12]", "[@src, Б. 12–14]"):
+        citation = _citation(text)
+        check_locator(citation, Marked(text, 2), "kk/page.md", RUSSIAN | KAZAKH)
+        assert citation.locator == text[7:-1]
 
 
 def test_sources_are_numbered_in_order_of_first_citation():

@@ -38,8 +38,8 @@ def test_the_papers_front_matter_passes_and_is_read():
         ),
         ("description: ", "subtitle: <b>x</b>\ndescription: ", ("first", "subtitle:"), "unknown field subtitle"),
         (
-            "    initials: Ю. Н.\n",
-            "    initials: Ю. Н.\n    affiliation:\n",
+            "      initials: Ю. Н.\n",
+            "      initials: Ю. Н.\n      affiliation:\n",
             ("last", "affiliation:"),
             "the front matter is not valid YAML (the key 'affiliation' is written twice)",
         ),
@@ -68,9 +68,10 @@ def test_a_missing_required_field_fails_at_its_mapping():
 
 
 def test_an_empty_value_fails():
-    source = PAPER.replace("    affiliation: Л.Н. Гумилев атындағы ЕҰУ\n", "    affiliation: ' '\n")
+    source = PAPER.replace("      affiliation: Л.Н. Гумилев атындағы ЕҰУ\n", "      affiliation: ' '\n")
     with pytest.raises(
-        PluginError, match=rf"kk/diplomacy\.md:{line_of('affiliation')}: citation.author.affiliation must be a text"
+        PluginError,
+        match=rf"kk/diplomacy\.md:{line_of('affiliation')}: citation.authors\[1\].affiliation must be a text",
     ):
         check(source, "kk/diplomacy.md")
 
