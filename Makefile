@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build pdf preview offline test test-fast lint format urls urls-retext bench audit lock clean
+.PHONY: help serve build pdf preview offline test test-fast lint format urls urls-retext bench audit lock clean new-edition
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -62,7 +62,7 @@ format: $(STAMP) ## Format the Python code with ruff
 WITH_CHROMIUM = chromium=$$(scripts/system-deps.sh test $(BIN)/python) && CHROMIUM="$$chromium"
 
 test: lint ## Run the whole suite (finds or installs Chromium, pdftotext, Pango: scripts/system-deps.sh)
-	$(WITH_CHROMIUM) $(BIN)/python -m pytest
+	$(WITH_CHROMIUM) $(BIN)/python -m pytest -n 2 --dist load
 
 test-fast: $(STAMP) ## The suite without the browser: the edit loop
 	scripts/system-deps.sh build $(BIN)/python
@@ -90,6 +90,19 @@ urls-retext: $(STAMP) ## Accept changed text at published URLs whose ids stayed,
 lock: $(STAMP) ## Re-pin every dependency from pyproject.toml into requirements.lock
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --extra test --extra tools --override overrides.txt --generate-hashes --python-version 3.11 --quiet -o requirements.lock
+
+# A new edition's repository, from template/ (copier.yml): its pages in each language, git-initialised.
+LANGUAGES ?= en
+new-edition: $(STAMP) ## Start an edition: make new-edition DEST=../my-edition LANGUAGES="ru kk" [NAME="…"]
+	@test -n "$(DEST)" || { echo 'usage: make new-edition DEST=../my-edition LANGUAGES="ru kk" (the default first)' >&2; exit 2; }
+	@test -f copier.yml || { echo "make new-edition runs in the generator's repository, which has copier.yml" >&2; exit 2; }
+	@test ! -e "$(DEST)/mkdocs.yml" || { echo "$(DEST) holds an edition already" >&2; exit 2; }
+	$(BIN)/copier copy --quiet --defaults --vcs-ref HEAD --data languages="$(LANGUAGES)" --data released=$$(date +%F) \
+		$(if $(NAME),--data site_name="$(NAME)") "$(CURDIR)" "$(DEST)"
+	$(BIN)/python scripts/start_edition.py "$(DEST)" $(LANGUAGES)
+	git -C "$(DEST)" init -q && git -C "$(DEST)" add -A
+	git -C "$(DEST)" commit -qm "A new edition" || echo "Commit the new files in $(DEST) yourself (git has no name here)."
+	@echo "A new edition is in $(DEST): cd $(DEST) && make serve (its README says what to edit)"
 
 clean: ## Remove the built site, the template cache and the virtual environment
 	rm -rf site build edition-offline.zip .cache $(VENV)

@@ -23,8 +23,8 @@ from .sources import line_at
 from .state import CrossLink
 
 MARKER = "i18n-page:"
-# A Markdown inline link target: ](target) or ](target "title")
-_LINK = re.compile(r"\]\((?P<target>[^)\s]+\.md)(?P<anchor>#[^)\s]*)?(?P<rest>[^)]*)\)")
+# A Markdown inline link to a page: ](target) or ](target "title"), not one marked already (i18n-page:)
+_LINK = re.compile(r"\]\((?P<target>[^)\s:]+\.md)(?P<anchor>#[^)\s]*)?(?P<rest>[^)]*)\)")
 
 
 def mark_language_links(

@@ -111,22 +111,22 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return env
 
     @event_priority(BEFORE_PLUGINS)  # before mkdocs-bibtex, so it never sees, or drops, a citation
-    def _check_and_protect(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         source, src, locale = page.file.content_string, page.file.src_uri, config.theme["language"]
         front_matter.check(source, src)
         escaping.escape_meta(page.meta)
-        markdown, self.build.marked[src] = citations.protect(markdown, front_matter_lines(source))
-        return edition_record.render_markers(markdown, self.build.record, self.build.words(locale), src, locale)
+        offset = front_matter_lines(source)
+        markdown, self.build.marked[src] = citations.protect(markdown, offset)
+        markdown = self._mark_language_links(markdown, page, config, offset)  # at the lines the editor wrote
+        markdown = edition_record.render_markers(markdown, self.build.record, self.build.words(locale), src, locale)
+        return self._mark_language_links(markdown, page, config, offset)  # the record's tables link paragraphs
 
-    def _mark_language_links(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _mark_language_links(self, markdown: str, page: Page, config: MkDocsConfig, offset: int) -> str:
         markdown, anchored = language_links.mark_language_links(
-            markdown, page.file.src_uri, languages.locales(config), language_links.docs_pages(config.docs_dir),
-            front_matter_lines(page.file.content_string),
-        )  # fmt: skip
+            markdown, page.file.src_uri, languages.locales(config), language_links.docs_pages(config.docs_dir), offset
+        )
         self.build.cross_links.extend(anchored)
         return markdown
-
-    on_page_markdown = CombinedEvent(_check_and_protect, _mark_language_links)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return text_page.content(html, page, config, self.build)

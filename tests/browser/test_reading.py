@@ -40,6 +40,7 @@ def test_every_control_in_the_texts_is_at_least_24_px(browser, server, project):
         context.close()
 
 
+@pytest.mark.every_edition
 @pytest.mark.texts(where=cites)
 def test_a_citation_shows_its_reference_on_hover_and_focus_and_jumps_and_comes_back(page, server, project, text):
     page.goto(server + text.url)
@@ -147,6 +148,7 @@ def test_a_paragraph_number_copies_the_paragraphs_url(browser, server, project):
     context.close()
 
 
+@pytest.mark.every_edition
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_a_paragraph_is_cited_from_a_captioned_closable_panel(browser, server, project, size):
     text = project.first_text

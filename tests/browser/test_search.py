@@ -376,7 +376,8 @@ def test_a_query_typed_on_a_russian_keyboard_highlights_the_texts_own_words_on_t
 
 
 @pytest.mark.every_edition
-def test_a_pasted_query_shows_its_results_without_a_key(page, server, text):
+def test_a_pasted_query_shows_its_results_without_a_key(page, server, project):
+    text = project.first_text
     page.goto(server + text.url)
     page.wait_for_function("() => typeof window.component$ !== 'undefined'")
     page.locator("input.md-search__input").click()

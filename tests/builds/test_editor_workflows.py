@@ -54,44 +54,52 @@ def make(project, target: str) -> str:
     return result.stdout
 
 
-def fill_in_references(project):
+def fill_in_references(project) -> list[str]:
+    """Give the edition's first entries whose details are unknown the section's example entries,
+    keeping their keys, as the section says; the keys filled in."""
     bib = (project / "refs.bib").read_text(encoding="utf-8")
-    for entry in blocks(section("Filling in the bibliography"), "bibtex"):
-        key = re.match(r"@\w+\{([^,]+),", entry).group(1)
+    unknown = [key for key, reference in Project(project).references.items() if not reference.known]
+    filled = []
+    for entry, key in zip(blocks(section("Filling in the bibliography"), "bibtex"), unknown, strict=False):
         old = re.search(rf"@\w+\{{{re.escape(key)},.*?\n\}}", bib, re.DOTALL).group(0)
-        bib = bib.replace(old, entry.strip())
+        bib = bib.replace(old, re.sub(r"^(@\w+\{)[^,]+,", rf"\g<1>{key},", entry.strip()))
+        filled.append(key)
     (project / "refs.bib").write_text(bib, encoding="utf-8")
+    return filled
 
 
 def record_a_correction(project):
-    """Emend the first form kept as the author's spelling, as the section's steps say."""
+    """Emend one word of a text and record it, with a new version, as the section's steps say:
+    a form kept as the author's spelling where the record lists one, else a word of the text."""
     data = Project(project)
-    text = data.text(data.default)
-    kept = next(k for k in data.record.kept if k["kind"] == "spelling-kept")
-    form = next(f for f in kept["forms"] if text.source.count(f) == 1 and re.fullmatch(r"\w+", f))
-    paragraph = re.search(rf"{re.escape(form)}[^\n]*\n\{{ #(p-\d+) \}}", text.source).group(1)
+    text = data.first_text
+    body = text.source.split("---\n", 2)[-1]
+    kept = [f for k in data.record.kept if k["kind"] == "spelling-kept" and k["page"] == text.src for f in k["forms"]]
+    words_ = [w for w in re.findall(r"(?<![\w{#-])[^\W\d_]{5,}(?![\w-])", body) if body.count(w) == 1]
+    form = next((f for f in kept if text.source.count(f) == 1 and re.fullmatch(r"\w+", f)), None) or words_[0]
+    paragraph = re.search(rf"{re.escape(form)}[^\n]*\n(?:>\s*)?\{{ #(p-\d+) \}}", text.source).group(1)
     corrected = form[:-1] + ("а" if form[-1] != "а" else "е")
     replace_in(project / "docs" / text.src, form, corrected)
     record = project / "edition-record.yml"
-    replace_in(record, f"{form}, ", "") if f"{form}, " in record.read_text(encoding="utf-8") else replace_in(
-        record, f", {form}", ""
-    )
+    listed = record.read_text(encoding="utf-8")
+    if f"{form}, " in listed:
+        replace_in(record, f"{form}, ", "")
+    elif f", {form}" in listed:
+        replace_in(record, f", {form}", "")
     today = datetime.date.today().isoformat()
     version = data.record.version + ".1"
     replace_in(record, f'version: "{data.record.version}"\n', f'version: "{version}"\n')
     replace_in(record, f"released: {data.record.released}", f"released: {today}")
-    replace_in(
-        record,
-        "corrections:\n",
-        f'corrections:\n  - version: "{version}"\n    date: {today}\n    changes:\n'
-        f"      kk: {form} түзетілді.\n      ru: Исправлено «{form}».\n",
-    )
-    replace_in(
-        record,
-        "\nchanges:\n",
-        f"\nchanges:\n  - kind: emendation\n    page: {text.src}\n    paragraph: "
-        f"{paragraph}\n    source: {form}\n    text: {corrected}\n    reason:\n      kk: Сынақ.\n      ru: Проверка.\n",
-    )
+    said = "".join(f"      {locale}: «{form}» → «{corrected}».\n" for locale in data.locales)  # in each language
+    entry = f'  - version: "{version}"\n    date: {today}\n    changes:\n{said}'
+    replace_in(record, "corrections:\n", "corrections:\n" + entry)
+    change = (f"  - kind: emendation\n    page: {text.src}\n    paragraph: {paragraph}\n    source: {form}\n"
+              f"    text: {corrected}\n    reason:\n{said}")  # fmt: skip
+    listed = record.read_text(encoding="utf-8")
+    if "\nchanges:\n" in listed:
+        replace_in(record, "\nchanges:\n", "\nchanges:\n" + change)
+    else:
+        record.write_text(listed + "\nchanges:\n" + change, encoding="utf-8")
     cff = project / "CITATION.cff"
     citation = yaml.safe_load(cff.read_text(encoding="utf-8"))
     replace_in(cff, f'version: "{citation["version"]}"', f'version: "{version}"')
@@ -109,11 +117,13 @@ def add_editorial_text(project):
 
 def cite_a_source_again(project):
     data = Project(project)
-    text = data.text(data.default)
+    text = next(text for text in data.texts if text.cited_keys)
     note = blocks(section("Citing a source again"), "markdown")[0]
+    key, locator = text.citations[-1]  # the example's citation, of a source this text cites
+    note = re.sub(r"\[@[^\]]+\]", f"[@{key}{', ' + locator if locator else ''}]", note)
     last_paragraph = f"{{ #{text.paragraph_ids[-1]} }}\n"
     replace_in(project / "docs" / text.src, last_paragraph, last_paragraph + "\n" + note)
-    return re.search(r"\[@[^\]]+\]", note).group(0)
+    return text
 
 
 @pytest.fixture(scope="module")
@@ -125,23 +135,27 @@ def edited(tmp_path_factory):
         ("Adding editorial text", add_editorial_text),
         ("Citing a source again", cite_a_source_again),
     ]
-    outputs = {}
+    outputs, made = {}, {}
     for title, step in steps:
-        step(project)
+        made[title] = step(project)
         outputs[title] = "".join(make(project, target) for target in commands(title))
-    return project, outputs
+    return project, outputs, made
 
 
 def test_each_workflow_runs_as_documented(edited):
-    _, outputs = edited
-    assert "CHANGED /diplomacy/#ref-source-3" in outputs["Filling in the bibliography"]
+    project, outputs, made = edited
+    data = Project(project)
+    for key in made["Filling in the bibliography"]:
+        text = next(text for text in data.texts if key in text.cited_keys)
+        assert f"CHANGED /{text.url}#ref-{key}" in outputs["Filling in the bibliography"]
     assert re.search(r"published URLs checked|recorded", outputs["Recording a correction"])
-    assert "NEW    /about/#addendum" in outputs["Adding editorial text"]
-    assert re.search(r"NEW    /diplomacy/#cite-\d+", outputs["Citing a source again"])
+    assert f"NEW    /{data.url(data.default + '/about.md')}#addendum" in outputs["Adding editorial text"]
+    cited = made["Citing a source again"]
+    assert re.search(rf"NEW    /{re.escape(cited.url)}#cite-\d+", outputs["Citing a source again"])
 
 
 def test_then_the_copy_passes_its_own_suite(edited):
-    project, _ = edited
+    project, _, _ = edited
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-x", "tests/unit", "tests/built"],
         cwd=project,

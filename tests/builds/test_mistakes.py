@@ -14,8 +14,11 @@ from conftest import broken_build, copy_project, replace_in
 from expected import ROOT, Project
 
 PROJECT = Project(ROOT)
-PAPER = PROJECT.text(PROJECT.default)
-FRAGMENT = next(text for text in PROJECT.texts if text.locale != PROJECT.default)
+PAPER = PROJECT.first_text
+OTHER = next(locale for locale in PROJECT.locales if locale != PAPER.locale)  # a language of another page
+IDS = PAPER.paragraph_ids
+# A paragraph no record entry names, so that losing its id collides with nothing recorded.
+FREE = next(pid for pid in reversed(IDS) if all(c["paragraph"] != pid for c in PROJECT.record.changes_of(PAPER.src)))
 
 
 def line_in(path: str, text: str) -> int:
@@ -38,10 +41,31 @@ def append(path: str, text: str):
     )
 
 
+def lines(path: str) -> int:
+    return (ROOT / path).read_text(encoding="utf-8").count("\n")
+
+
 FIRST_CITATION = re.search(r"\[@[^\]]+\]", PAPER.source).group(0)
-ABOUT = f"docs/{FRAGMENT.locale}/about.md"
-PAPER_LINK = f"(../{PROJECT.default}/diplomacy.md)"
-BIB_END = (ROOT / "refs.bib").read_text(encoding="utf-8").count("\n")
+ABOUT = f"docs/{OTHER}/about.md"
+# The tests' own additions: a record entry and a link, each wrong on purpose.
+MISPLACED = f"  - {{kind: space, page: {PAPER.src}, paragraph: {IDS[0]}, source: a b, text: ab-not-in-it}}\n"
+BAD_LINK = f"\n[x](../{PAPER.src}#no-such-id)\n"
+
+
+def add_record_change(project):
+    record = project / "edition-record.yml"
+    text = record.read_text(encoding="utf-8")
+    text = text.replace("\nchanges:\n", "\nchanges:\n" + MISPLACED, 1) if "\nchanges:\n" in text else (
+        text + "\nchanges:\n" + MISPLACED)  # fmt: skip
+    record.write_text(text, encoding="utf-8")
+
+
+def record_change_line() -> int:
+    text = (ROOT / "edition-record.yml").read_text(encoding="utf-8")
+    if "\nchanges:\n" in text:
+        return text.splitlines().index("changes:") + 2
+    return lines("edition-record.yml") + 3
+
 
 # mistake class -> (the editor's change, the message: file, true line, what)
 CLASSES = {
@@ -55,36 +79,36 @@ CLASSES = {
     ),
     "refs.bib": (
         append("refs.bib", "\n@misc{x,\n  note = {x},\n  abstract = {y}\n}\n"),
-        lambda: f"refs.bib:{BIB_END + 4}: entry 'x' (@misc) has the field `abstract`",
+        lambda: f"refs.bib:{lines('refs.bib') + 4}: entry 'x' (@misc) has the field `abstract`",
     ),
     "paragraph id look-alike": (
-        edit(f"docs/{PAPER.src}", "{ #p-4 }", "{ #р-4 }"),
-        lambda: f"{PAPER.src}:{paper_line('{ #p-4 }')}: the id 'р-4' is not a paragraph id: it has «р» (U+0440)",
+        edit(f"docs/{PAPER.src}", f"{{ #{IDS[0]} }}", f"{{ #р{IDS[0][1:]} }}"),
+        lambda: (
+            f"{PAPER.src}:{paper_line(f'{{ #{IDS[0]} }}')}: the id 'р{IDS[0][1:]}' is not a paragraph id: "
+            "it has «р» (U+0440)"
+        ),
     ),
     "paragraph without id": (
-        edit(f"docs/{PAPER.src}", "\n{ #p-7 }", ""),
-        lambda: f"{PAPER.src}:{paper_line('{ #p-7 }') - 1}: paragraph without an id",
+        edit(f"docs/{PAPER.src}", f"\n{{ #{FREE} }}", ""),
+        lambda: f"{PAPER.src}:{paper_line(f'{{ #{FREE} }}') - 1}: paragraph without an id",
     ),
     "duplicate id": (
-        edit(f"docs/{PAPER.src}", "{ #p-4 }", "{ #p-3 }"),
+        edit(f"docs/{PAPER.src}", f"{{ #{IDS[1]} }}", f"{{ #{IDS[0]} }}"),
         lambda: (
-            f"{PAPER.src}:{paper_line('{ #p-3 }')}: the id 'p-3' is used 2 times (set on lines "
-            f"{paper_line('{ #p-3 }')}, {paper_line('{ #p-4 }')})"
+            f"{PAPER.src}:{paper_line(f'{{ #{IDS[0]} }}')}: the id '{IDS[0]}' is used 2 times (set on lines "
+            f"{paper_line(f'{{ #{IDS[0]} }}')}, {paper_line(f'{{ #{IDS[1]} }}')})"
         ),
     ),
     "record": (
-        edit("edition-record.yml", 'paragraph: p-5, source: "тартым', 'paragraph: p-6, source: "тартым'),
+        add_record_change,
         lambda: (
-            f"edition-record.yml:{line_in('edition-record.yml', 'тартым- дыл')}: 'тартымдылығына' "
-            f"(hyphen-joined) is not in #p-6, {PAPER.src}:{paper_line('{ #p-6 }')}"
+            f"edition-record.yml:{record_change_line()}: 'ab-not-in-it' (space) is not in #{IDS[0]}, "
+            f"{PAPER.src}:{paper_line(f'{{ #{IDS[0]} }}')}"
         ),
     ),
     "cross-language anchor": (
-        edit(ABOUT, PAPER_LINK, PAPER_LINK[:-1] + "#soft-powe)"),
-        lambda: (
-            f"{FRAGMENT.locale}/about.md:{line_in(ABOUT, PAPER_LINK)}: link to {PROJECT.default}/diplomacy.md"
-            "#soft-powe: there is no id 'soft-powe'"
-        ),
+        append(ABOUT, BAD_LINK),
+        lambda: f"{OTHER}/about.md:{lines(ABOUT) + 2}: link to {PAPER.src}#no-such-id: there is no id 'no-such-id'",
     ),
 }
 
@@ -134,7 +158,7 @@ def test_mkdocs_serve_shows_the_error_and_keeps_serving_the_last_good_site(tmp_p
 
         def served():
             try:
-                return "p-4" in page()
+                return IDS[-1] in page()
             except OSError:
                 return False
 
@@ -149,7 +173,7 @@ def test_mkdocs_serve_shows_the_error_and_keeps_serving_the_last_good_site(tmp_p
             lambda: "still serving the last good site" in (tmp_path / "serve.log").read_text(encoding="utf-8"),
             "the last good site is restored",
         )
-        assert "p-4" in page()  # the last good site, whole
+        assert IDS[-1] in page()  # the last good site, whole
     finally:
         server.terminate()
         server.wait(timeout=10)
