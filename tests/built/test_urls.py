@@ -4,16 +4,22 @@ has one index per language with the edition's tuning."""
 import json
 import re
 
+import pytest
+
 from scripts.published_urls import collect, compare, read_list
 
 
 def test_the_published_url_lock_matches_the_site(site, project):
-    gone, moved, new = compare(read_list(project.root / "published-urls.txt"), collect(site))
+    """Once the lock holds a URL (the edition is published: README, "Publish it"), every URL is recorded;
+    before, a new edition's URLs may still change."""
+    published = read_list(project.root / "published-urls.txt")
+    gone, moved, new = compare(published, collect(site))
     assert gone == [], "published URLs that no longer exist: restore them"
     assert moved == [], "published URLs that now point elsewhere: restore them, or `make urls-retext` for new text"
-    assert new == [], "unrecorded URLs: run `make urls` to record them"
+    assert new == [] or not published, "unrecorded URLs: run `make urls` to record them"
 
 
+@pytest.mark.editions(where=lambda project: read_list(project.root / "published-urls.txt"))
 def test_every_heading_and_paragraph_id_is_in_the_lock(site, project):
     published = read_list(project.root / "published-urls.txt")
     for text in project.texts:
