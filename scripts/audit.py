@@ -34,10 +34,13 @@ import threading
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import edition_pages  # noqa: E402
+
 LIGHTHOUSE = HERE / "audit/node_modules/.bin/lighthouse"
 VNU = HERE / "audit/node_modules/vnu-jar/build/dist/vnu.jar"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-PAGES = ["diplomacy/", "ru/transport/"]
+PAGES = [url for _, url, _ in edition_pages.text_pages(HERE.parent)]  # the citable pages, from the configuration
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 

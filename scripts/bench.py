@@ -21,6 +21,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -30,24 +31,36 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.utils import get_theme_dir
+from mkdocs.utils.yaml import yaml_load
+
+from scholarly_edition import TEMPLATES
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+import edition_pages  # noqa: E402
 import preview  # noqa: E402
-from mkdocs.utils import get_theme_dir  # noqa: E402
-from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
-TEXT_PAGES = ["diplomacy/", "ru/transport/"]
-QUERIES = {
-    "diplomacy/": ["жұмсақ", "жумсак куш", "әлеуметтік", "ғаламтор", "қоғамдық", "меңгере", "өктемшіл", "ұялы",
-                   "үшінші", "жаһандық", "білім", "Улисс", "Твипломатия", "цукерб", "дипломат", "кулы", "Facebook",
-                   "Гарвард", "Твиттерден", "саясатқа", "дипломатиямен", "университетте", "бастығы", "мектепке",
-                   "технологиялардын", "ақпанда"],
-    "ru/transport/": ["магистраль", "Казахстан", "железн", "Туркестано", "инфраструктуры", "Россию", "железных",
-                      "путях", "крупа"],
-}  # fmt: skip
+TEXT_PAGES = [url for _, url, _ in edition_pages.text_pages(ROOT)]  # the citable pages, from the configuration
+
+
+# The search worker has built its index: the results header no longer says so, in the page's language.
+SEARCH_READY = """() => document.querySelector('.md-search-result__meta').textContent.trim()
+    !== JSON.parse(document.getElementById('__config').textContent).translations['search.result.initializer']"""
+
+
+def queries(source: str, count: int = 24) -> list[str]:
+    """Words of a text spread over it, and the first five letters of every fourth: what readers type."""
+    body = source.split("---\n", 2)[-1]
+    words = list(dict.fromkeys(re.findall(r"[^\W\d_]{5,}", body)))
+    chosen = words[:: max(1, len(words) // count)][:count]
+    return chosen + [word[:5] for word in chosen[::4]]
+
+
+QUERIES = {url: queries(source) for _, url, source in edition_pages.text_pages(ROOT)}
 
 
 def bare_project(folder: Path) -> None:
@@ -63,7 +76,7 @@ def bare_project(folder: Path) -> None:
     tables.mkdir(parents=True)
     for lang in languages:
         if not (Path(get_theme_dir("material")) / f"partials/languages/{lang['locale']}.html").is_file():
-            shutil.copy(ROOT / f"overrides/partials/languages/{lang['locale']}.html", tables)
+            shutil.copy(TEMPLATES / f"partials/languages/{lang['locale']}.html", tables)
     bare = {
         "site_name": "bare",
         "docs_dir": "docs",
@@ -132,8 +145,7 @@ def bench_pages(browser, base: str) -> list[tuple[str, ...]]:
         page.goto(base + path, wait_until="networkidle")
         first = list(loads)
         page.locator("input.md-search__input").click()
-        page.wait_for_function("() => !/дайындалуда|загружается/.test(document.querySelector('.md-search-result__meta')"
-                               ".textContent)")  # fmt: skip
+        page.wait_for_function(SEARCH_READY)
         page.wait_for_load_state("networkidle")
         raw, packed, count, foreign = weigh(first, host)
         later = [request for request in loads if request not in first]
@@ -178,9 +190,7 @@ def bench_search(browser, base: str, site: Path) -> tuple[list[tuple[str, ...]],
         page.goto(base + path)
         page.wait_for_function("() => typeof window.component$ !== 'undefined'")
         page.locator("input.md-search__input").click()
-        page.wait_for_function(  # the worker has built its index
-            "() => !/дайындалуда|загружается/.test(document.querySelector('.md-search-result__meta').textContent)"
-        )
+        page.wait_for_function(SEARCH_READY)
         for query in queries:
             timings.append(page.evaluate(_TIME_QUERY, query))
             page.evaluate(_TIME_QUERY, "")  # clear, so the next query renders anew

@@ -5,7 +5,7 @@
 Each language gets docs/<lang>/index.md, about.md and text.md: a starter text
 with a title, two headings, three paragraphs with ids and one citation, in that
 language's words where this script has them (Kazakh, Russian, English), else in
-English for the author to translate. A language the plugin has no string table
+English for the author to translate, and its navigation in mkdocs.yml. A language the plugin has no string table
 for gets one in the edition's overrides/ (a copy of the English one, to
 translate), and mkdocs.yml points custom_dir there. Nothing is overwritten.
 """
@@ -13,6 +13,7 @@ translate), and mkdocs.yml points custom_dir there. Nothing is overwritten.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -149,6 +150,7 @@ def start(dest: Path, languages: list[str], tables: Path) -> None:
         for name, text in pages.items():
             if not (folder / name).exists():
                 (folder / name).write_text(text, encoding="utf-8")
+        add_nav(dest / "mkdocs.yml", lang, words)
         if not (tables / f"{lang}.html").exists():
             own = dest / "overrides/partials/languages" / f"{lang}.html"
             own.parent.mkdir(parents=True, exist_ok=True)
@@ -159,6 +161,19 @@ def start(dest: Path, languages: list[str], tables: Path) -> None:
             if "custom_dir:" not in text:
                 config.write_text(text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
             print(f"{lang}: translate overrides/partials/languages/{lang}.html (EDITING.md, 'Adding a language')")
+
+
+def add_nav(config: Path, lang: str, words: dict) -> None:
+    """The language's navigation in its own words: the home, the text, the about page."""
+    text = config.read_text(encoding="utf-8")
+    entry = re.search(rf"^        - locale: {lang}\n(?:          .*\n)*", text, re.M)
+    if entry and "nav:" not in entry.group(0):
+        nav = "".join(
+            f"            - {label}: {page}\n"
+            for label, page in ((words["home"], "index.md"), (words["title"], "text.md"), (words["about"], "about.md"))
+        )
+        text = text[: entry.end()] + "          nav:\n" + nav + text[entry.end() :]
+        config.write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

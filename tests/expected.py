@@ -14,22 +14,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 from scholarly_edition import bibliography, citations, edition_record, gost
 from scholarly_edition.language_links import page_url
 from scholarly_edition.sources import front_matter_lines
+from scripts import edition_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as data; its !ENV values as their defaults."""
-
-
-_ConfigLoader.add_constructor(
-    "!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None
-)
 
 
 @dataclass
@@ -91,12 +81,11 @@ class Project:
 
     @cached_property
     def config(self) -> dict:
-        return yaml.load((self.root / "mkdocs.yml").read_text(encoding="utf-8"), _ConfigLoader)
+        return edition_pages.config(self.root)
 
     @cached_property
     def languages(self) -> list[dict]:
-        i18n = next(p["i18n"] for p in self.config["plugins"] if isinstance(p, dict) and "i18n" in p)
-        return i18n["languages"]
+        return edition_pages.languages(self.root)
 
     @property
     def locales(self) -> list[str]:
@@ -120,13 +109,10 @@ class Project:
     @cached_property
     def texts(self) -> list[TextPage]:
         """The text pages (`citable: true`)."""
-        found = []
-        for src, url in self.pages.items():
-            source = (self.root / "docs" / src).read_text(encoding="utf-8")
-            meta = yaml.safe_load(source.split("---\n")[1]) if source.startswith("---\n") else {}
-            if meta.get("citable"):
-                found.append(TextPage(src, url, source, meta, self))
-        return found
+        return [
+            TextPage(src, url, source, edition_pages.front_matter(source), self)
+            for src, url, source in edition_pages.text_pages(self.root)
+        ]
 
     def text(self, locale: str) -> TextPage:
         """The first text page in a language."""

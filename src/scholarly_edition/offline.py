@@ -5,7 +5,7 @@ inlines the search index into search_index.js, and would load the
 iframe-worker shim from unpkg.com, without which search is hidden under
 file://. We ship the shim instead: assets/javascripts/iframe-worker/shim.js
 is shim/index.js of the npm package iframe-worker 1.0.4, unchanged (MIT,
-LICENSE beside it). hooks/search.py writes each language's search_index.js.
+LICENSE beside it). search.py writes each language's search_index.js.
 """
 
 SHIM = "assets/javascripts/iframe-worker/shim.js"

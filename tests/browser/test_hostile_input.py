@@ -3,6 +3,7 @@ label shows as written: it never runs, never cuts an attribute, and reaches
 every meta tag, JSON block and citation intact."""
 
 import json
+import re
 
 import pytest
 import yaml
@@ -22,7 +23,10 @@ def hostile_site(tmp_path_factory, project):
     tmp = tmp_path_factory.mktemp("hostile")
     copy = copy_project(tmp)
     text = project.first_text
-    replace_in(copy / "mkdocs.yml", f"site_name: {project.config['site_name']}", f"site_name: {quoted(HOSTILE)}")
+    config = copy / "mkdocs.yml"
+    hostile_name = f"site_name: {quoted(HOSTILE)}"
+    config.write_text(re.sub(r"^site_name: .*$", lambda _: hostile_name, config.read_text(encoding="utf-8"),
+                             count=1, flags=re.M), encoding="utf-8")  # fmt: skip
     home_label = next(iter(project.languages[0]["nav"][0]))
     replace_in(copy / "mkdocs.yml", f"- {home_label}: index.md", f"- {quoted(HOSTILE)}: index.md")
     paper = copy / "docs" / text.src

@@ -33,7 +33,8 @@ def test_the_copy_carries_the_published_urls_and_no_absolute_asset(offline_copy,
         assert not document.select('link[rel="canonical"], link[hreflang]')
         assert not document.select('script[src*="//"], link[href*="//"][rel=stylesheet]')
         assert not document.select(".text-header a[download][href$='.zip']")  # the copy does not offer itself
-    assert (offline_copy / "ru/search/search_index.js").is_file()
+    for locale in project.locales:  # each language's index, read from disk through a <script>
+        assert (offline_copy / ("" if locale == project.default else locale) / "search/search_index.js").is_file()
     for text in project.texts:  # the PDF beside its page, linked from it
         document = BeautifulSoup((offline_copy / offline_file(text.url)).read_text(encoding="utf-8"), "html.parser")
         pdf = document.select_one('.text-header a[type="application/pdf"]')["href"]

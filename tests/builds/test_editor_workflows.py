@@ -73,11 +73,13 @@ def record_a_correction(project):
     a form kept as the author's spelling where the record lists one, else a word of the text."""
     data = Project(project)
     text = data.first_text
-    body = text.source.split("---\n", 2)[-1]
     kept = [f for k in data.record.kept if k["kind"] == "spelling-kept" and k["page"] == text.src for f in k["forms"]]
-    words_ = [w for w in re.findall(r"(?<![\w{#-])[^\W\d_]{5,}(?![\w-])", body) if body.count(w) == 1]
-    form = next((f for f in kept if text.source.count(f) == 1 and re.fullmatch(r"\w+", f)), None) or words_[0]
-    paragraph = re.search(rf"{re.escape(form)}[^\n]*\n(?:>\s*)?\{{ #(p-\d+) \}}", text.source).group(1)
+    paragraphs = re.findall(r"^(.+)\n\{ #(p-\d+) \}$", text.source, re.M)  # (its last line, its id)
+    words_ = [w for line, _ in paragraphs for w in re.findall(r"(?<![\w@-])[^\W\d_]{5,}(?![\w-])", line)]
+    form = next((f for f in kept if text.source.count(f) == 1 and re.fullmatch(r"\w+", f)), None) or next(
+        w for w in words_ if len(re.findall(rf"(?<!\w){w}(?!\w)", text.source)) == 1
+    )
+    paragraph = next(pid for line, pid in paragraphs if form in line)
     corrected = form[:-1] + ("а" if form[-1] != "а" else "е")
     replace_in(project / "docs" / text.src, form, corrected)
     record = project / "edition-record.yml"

@@ -3,10 +3,28 @@
 import pytest
 from mkdocs.exceptions import PluginError
 
-from expected import ROOT
 from scholarly_edition.front_matter import check
 
-PAPER = (ROOT / "docs/kk/diplomacy.md").read_text(encoding="utf-8")
+# A text page of the tests' own, with every field the front matter takes.
+PAPER = """---
+title: Фейсбук және Твиттер дипломатиясының бүгінгі жетістіктері мен ғаламдық мәні
+citable: true
+citation:
+  title: Фейсбук және Твиттер дипломатиясының бүгінгі жетістіктері мен ғаламдық мәні
+  short_title: Фейсбук және Твиттер дипломатиясы
+  authors:
+    - family: Лагуткина
+      given: Юлия Николаевна
+      initials: Ю. Н.
+      affiliation: Л.Н. Гумилев атындағы ЕҰУ
+      email: lagnas@bk.ru
+  udc: "327.82"
+  bibtex_key: lagutkina-diplomacy
+description: Лагуткина Ю. Н. мақаласының веб-басылымы.
+---
+
+# Мәтін {#title}
+"""
 
 
 def line_of(text: str) -> int:
