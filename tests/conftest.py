@@ -116,6 +116,9 @@ def make_offline(tmp: Path, site_url: str | None = None, pdf: bool = False) -> P
 
 
 FIXTURE_EDITIONS = ROOT / "tests" / "editions"
+# `make new-edition` runs only in the generator's repository, not in an edition it made.
+collect_ignore = [] if (ROOT / "copier.yml").is_file() else ["builds/test_new_edition.py"]
+
 # name -> folder: this repository's edition, then each fixture edition.
 EDITIONS = {"edition": ROOT} | {path.parent.name: path.parent for path in sorted(FIXTURE_EDITIONS.glob("*/mkdocs.yml"))}
 

@@ -36,6 +36,7 @@ EDITION_KEYS = (
     "edition.cite.locator",
     "edition.cite.paragraph",
     "edition.og.locale",
+    "edition.only",
     "edition.gost.editors",
     "edition.gost.others",
     "edition.gost.pages",
@@ -118,9 +119,9 @@ def table_locales(theme) -> list[str]:
 
 
 def required_keys(locale: str, locales: list[str]) -> list[str]:
-    """The edition's keys, and for each other configured language the note
-    that a text exists only in it."""
-    return [*EDITION_KEYS, *(f"edition.only.{other}" for other in locales if other != locale)]
+    """The edition's keys. (`edition.only.<other>`, the note that a text exists only
+    in another language, is optional: without it, `edition.only` names the language.)"""
+    return list(EDITION_KEYS)
 
 
 def check_table(env: Environment, locale: str, locales: list[str]) -> None:

@@ -15,6 +15,7 @@ import yaml
 
 from conftest import copy_project, replace_in
 from expected import ROOT, Project
+from scripts.published_urls import read_list
 
 GUIDE = (ROOT / "EDITING.md").read_text(encoding="utf-8")
 
@@ -149,7 +150,12 @@ def test_each_workflow_runs_as_documented(edited):
     data = Project(project)
     for key in made["Filling in the bibliography"]:
         text = next(text for text in data.texts if key in text.cited_keys)
-        assert f"CHANGED /{text.url}#ref-{key}" in outputs["Filling in the bibliography"]
+        url = f"/{text.url}#ref-{key}"
+        # a published reference changes its text; in a new edition, nothing published yet, it is recorded
+        assert f"CHANGED {url}" in outputs["Filling in the bibliography"] or (
+            re.search(rf"^NEW    {re.escape(url)} ", outputs["Filling in the bibliography"], re.M)
+            and not read_list(ROOT / "published-urls.txt")
+        ), outputs["Filling in the bibliography"]
     assert re.search(r"published URLs checked|recorded", outputs["Recording a correction"])
     assert f"NEW    /{data.url(data.default + '/about.md')}#addendum" in outputs["Adding editorial text"]
     cited = made["Citing a source again"]

@@ -73,8 +73,21 @@ def test_the_switcher_leads_to_the_counterpart_or_to_the_other_home_and_its_note
                 home = "" if locale == project.default else f"{locale}/"
                 assert (target.path, target.fragment) == ("/" + home, f"only-{here}"), (url, href)
                 note = soup(site / home / "index.html").select_one(f"#only-{here}")
-                assert note.get_text(strip=True) == string_table(locale)(f"edition.only.{here}")
+                t, name = (
+                    string_table(locale),
+                    next(lang["name"] for lang in project.languages if lang["locale"] == here),
+                )
+                assert note.get_text(strip=True) == (
+                    t(f"edition.only.{here}") or t("edition.only").replace("{language}", name)
+                )
             assert resolves(site, "/" + url, href), f"{url}: {href}"
+
+
+def only_note(project, locale: str, here: str) -> str:
+    """The note, in locale's words, that a text exists only in `here`: its own sentence, else the
+    general one naming the language as the configuration names it."""
+    t, name = string_table(locale), next(lang["name"] for lang in project.languages if lang["locale"] == here)
+    return t(f"edition.only.{here}") or t("edition.only").replace("{language}", name)
 
 
 def test_the_current_language_is_marked_in_the_switcher(site, project):
