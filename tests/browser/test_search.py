@@ -339,10 +339,14 @@ def test_the_first_result_of_an_inflected_query_uses_the_word_most(searcher, sit
 
 
 def open_first_section(page, server, start: str, query: str) -> list[str]:
-    """Search, open the first section found; the words marked in the opened page."""
+    """Search, open the first section found, unfolding the page's further results as a reader
+    would where Material folds them; the words marked in the opened page."""
     page.goto(server + start)
     type_query(page, query)
-    page.locator('.md-search-result__item a[href*="#"]').first.click()
+    sections = page.locator(".md-search-result__item a[href*='#']")
+    if not sections.filter(visible=True).count():
+        page.locator(".md-search-result__more > summary >> visible=true").first.click()
+    sections.filter(visible=True).first.click()
     page.wait_for_url(re.compile(r"#[\w-]+$"))
     page.locator("article mark").first.wait_for()
     return [text.lower() for text in page.locator("article mark").all_inner_texts()]
