@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import Environment
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
@@ -66,6 +67,15 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def __init__(self):
         self.build: BuildState | None = None  # the current build's; a new build replaces it
         self.command = "build"  # `serve` adds its live-reload script to every page
+
+    def load_config(self, options: dict, config_file_path: str | None = None):
+        """MkDocs' check of the options, its messages saying where the option is written."""
+        errors, warnings = super().load_config(options, config_file_path)
+        where = f"{Path(config_file_path or 'mkdocs.yml').name}, under plugins: - scholarly-edition:"
+        return (
+            [(key, ValidationError(f"{error} (in {where})")) for key, error in errors],
+            [(key, f"{warning} (in {where})") for key, warning in warnings],
+        )
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.command = command

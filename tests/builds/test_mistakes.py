@@ -106,6 +106,13 @@ CLASSES = {
             f"{PAPER.src}:{paper_line(f'{{ #{IDS[0]} }}')}"
         ),
     ),
+    "plugin option": (
+        edit("mkdocs.yml", "      pdf: !ENV [PDF, true]", "      pdf: maybe"),
+        lambda: (
+            "option 'pdf': Expected type: <class 'bool'> but received: <class 'str'> (in mkdocs.yml, under "
+            "plugins: - scholarly-edition:)"
+        ),
+    ),
     "cross-language anchor": (
         append(ABOUT, BAD_LINK),
         lambda: f"{OTHER}/about.md:{lines(ABOUT) + 2}: link to {PAPER.src}#no-such-id: there is no id 'no-such-id'",
