@@ -17,6 +17,9 @@ from conftest import copy_project, replace_in
 from expected import ROOT, Project
 from scripts.published_urls import read_list
 
+# One worker runs the module, so that its fixture is made once (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("test_editor_workflows")
+
 GUIDE = (ROOT / "EDITING.md").read_text(encoding="utf-8")
 
 
