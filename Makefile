@@ -62,7 +62,7 @@ format: $(STAMP) ## Format the Python code with ruff
 WITH_CHROMIUM = chromium=$$(scripts/system-deps.sh test $(BIN)/python) && CHROMIUM="$$chromium"
 
 test: lint ## Run the whole suite (finds or installs Chromium, pdftotext, Pango: scripts/system-deps.sh)
-	$(WITH_CHROMIUM) $(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(WITH_CHROMIUM) $(BIN)/python -m pytest -n 2 --dist loadscope
 
 test-fast: $(STAMP) ## The suite without the browser: the edit loop
 	scripts/system-deps.sh build $(BIN)/python

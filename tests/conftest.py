@@ -179,21 +179,31 @@ def text(request, project) -> TextPage:
     return project.page(request.param)
 
 
-def _served_site(tmp_path_factory, edition: Path, base: str, pdf: bool):
-    """The edition's site built for, and served below, `base`: (folder, URL)."""
-    site_dir = tmp_path_factory.mktemp("site")
-    httpd = serve(site_dir, base)  # started first: the build's site_url is its address
-    url = f"http://127.0.0.1:{httpd.server_port}{base}"
-    result = build_site(edition, site_dir, url, pdf=pdf)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return httpd, site_dir, url
+@pytest.fixture(scope="session")
+def _served_sites(tmp_path_factory):
+    """site(edition, base, pdf) -> (folder, URL): the edition's site built for, and served
+    below, `base`, once per worker. pytest tears a parametrized session fixture down whenever
+    its parameter changes, so the sites are kept here, not in `_root`."""
+    served = {}
+
+    def site(edition: Path, base: str, pdf: bool) -> tuple[Path, str]:
+        if (edition, base) not in served:
+            site_dir = tmp_path_factory.mktemp("site")
+            httpd = serve(site_dir, base)  # started first: the build's site_url is its address
+            url = f"http://127.0.0.1:{httpd.server_port}{base}"
+            result = build_site(edition, site_dir, url, pdf=pdf)
+            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+            served[edition, base] = httpd, site_dir, url
+        return served[edition, base][1:]
+
+    yield site
+    for httpd, *_ in served.values():
+        httpd.shutdown()
 
 
 @pytest.fixture(scope="session")
-def _root(tmp_path_factory, edition):
-    httpd, site_dir, url = _served_site(tmp_path_factory, edition, "/", pdf=True)
-    yield site_dir, url
-    httpd.shutdown()
+def _root(_served_sites, edition):
+    return _served_sites(edition, "/", pdf=True)
 
 
 @pytest.fixture(scope="session")
@@ -209,11 +219,9 @@ def server(_root) -> str:
 
 
 @pytest.fixture(scope="session")
-def project_server(tmp_path_factory, edition) -> str:
+def project_server(_served_sites, edition) -> str:
     """http://127.0.0.1:PORT/edition/: the site built and served as a GitHub Pages project site."""
-    httpd, _, url = _served_site(tmp_path_factory, edition, "/edition/", pdf=False)
-    yield url
-    httpd.shutdown()
+    return _served_sites(edition, "/edition/", pdf=False)[1]
 
 
 @pytest.fixture(scope="session")

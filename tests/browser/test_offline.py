@@ -10,9 +10,6 @@ from bs4 import BeautifulSoup
 
 from conftest import make_offline, type_query
 
-# One worker runs the module, so that its fixture is made once (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("test_offline")
-
 PUBLISHED = "https://example.org/edition/"
 
 

@@ -41,8 +41,8 @@ def test_every_page_passes_axe_and_logs_no_error(browser, server, project, schem
     page.on("response", lambda r: r.status >= 400 and found.append(f"{page.url}: {r.status} {r.url}"))
     page.on("request", lambda r: r.url.startswith((server, "data:")) or found.append(f"{page.url}: off-site {r.url}"))
     for path in every_page(project) if (scheme, size) == ("light", "desktop") else one_page_of_each_kind(project):
-        page.goto(server + path)
-        page.wait_for_load_state("networkidle")
+        page.goto(server + path)  # until the load event: styles, scripts and images in
+        page.evaluate("document.fonts.ready.then(() => true)")  # and the fonts its text asked for
         expected = "slate" if scheme == "dark" else "default"
         assert page.locator("body").get_attribute("data-md-color-scheme") == expected
         for violation in axe.run(page, options=AXE_RULES).response["violations"]:

@@ -11,9 +11,6 @@ import pytest
 from conftest import build_site
 from expected import ROOT, Project
 
-# One worker runs the module, so that its fixture is made once (make test: --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("test_new_edition")
-
 LANGUAGES = ["ru", "kk", "de"]  # the default first; German has no string table in the plugin
 
 
