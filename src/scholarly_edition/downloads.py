@@ -32,11 +32,11 @@ def ris_value(value) -> str:
     return " ".join(plain(value).split())
 
 
-def write(site: Path, paths_: dict[str, str], env, citation: dict, t, site_name, url: str, locale: str) -> None:
+def write(site: Path, paths_: dict[str, str], env, citation: dict, t, edition, url: str, locale: str) -> None:
     macros = env.get_template("partials/downloads.html").module
     texts = {
-        "bib": Markup(macros.bib(citation, t, plain(site_name), url)).unescape(),
-        "ris": str(macros.ris(citation, t, plain(site_name), url, locale)),
+        "bib": Markup(macros.bib(citation, t, edition, url)).unescape(),
+        "ris": str(macros.ris(citation, t, edition, url, locale)),
     }
     for kind in KINDS:
         target = site / paths_[kind]

@@ -30,10 +30,10 @@ from . import (
     bibliography,
     citations,
     csp,
-    dates,
     edition_record,
     escaping,
     front_matter,
+    identity,
     language_links,
     languages,
     loading,
@@ -124,6 +124,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         source, src, locale = page.file.content_string, page.file.src_uri, config.theme["language"]
         front_matter.check(source, src)
+        if page.meta.get("citation"):
+            identity.check_name(self._edition(config), page.meta["citation"], src, config)
         escaping.escape_meta(page.meta)
         offset = front_matter_lines(source)
         markdown, self.build.marked[src] = citations.protect(markdown, offset)
@@ -151,11 +153,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return context
 
     def _edition_context(self, context: dict, config: MkDocsConfig) -> dict:
-        locale = config.theme["language"]
         context["lazy_search"] = not offline.is_offline(config)
-        context["edition_version"] = self.build.record.version
-        context["edition_date"] = dates.long_date(self.build.record.released, locale, self.build.words(locale))
+        context["edition"] = self._edition(config)
         return context
+
+    def _edition(self, config: MkDocsConfig) -> identity.Edition:
+        return identity.of(config, self.build.record, self.build.words(config.theme["language"]))
 
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         context = self._edition_context(context, config)

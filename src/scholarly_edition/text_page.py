@@ -13,10 +13,10 @@ from mkdocs.utils import get_relative_url
 from . import (
     PDF,
     citations,
-    dates,
     downloads,
     edition_record,
     escaping,
+    identity,
     language_links,
     page_html,
     paragraphs,
@@ -129,9 +129,9 @@ def header(page, config, state, t) -> str:
     if (Path(config.docs_dir) / about).exists():
         rights = get_relative_url(page_url(about, default, config.use_directory_urls) or ".", page.url) + "#rights"
     return state.env.get_template("partials/text-header.html").render(
-        t=t, site_name=config.site_name, version=state.record.version, citation=page.meta["citation"],
+        t=t, edition=identity.of(config, state.record, t), citation=page.meta["citation"],
         source=" ".join(str(state.record.source.get("description", {}).get(locale, "")).split()),
-        date=dates.long_date(state.record.released, locale, t), files=files, rights=rights,
+        files=files, rights=rights,
         offline="" if is_offline(config) else get_relative_url(OFFLINE_ZIP, page.url),
     ).strip()  # fmt: skip
 
@@ -169,13 +169,11 @@ def write_files(page, config, state) -> None:
     site, paths = Path(config.site_dir), file_paths(page, config)
     citation = page.meta["citation"]
     url = published_page(page, config, state)
-    downloads.write(site, paths, state.env, citation, t, config.site_name, url, locale)
+    edition = identity.of(config, state.record, t)
+    downloads.write(site, paths, state.env, citation, t, edition, url, locale)
     if not state.options.pdf:
         return
     record, url = state.record, pdf_url(page, config, state)
-    identity = f"{escaping.plain(config.site_name)}. " + t("edition.header.version").replace(
-        "{version}", record.version
-    ).replace("{date}", dates.long_date(record.released, locale, t))
     headings = [item.title for item in page.toc.items[0].children] if page.toc.items else []
     udc = citation.get("udc") and f"{t('edition.udc')} {citation['udc']}"
     html = state.env.get_template("partials/pdf.html").render(
@@ -183,7 +181,8 @@ def write_files(page, config, state) -> None:
         keywords=", ".join(filter(None, [udc, *headings])),
         date=pdf.build_date(record.released).isoformat(), stylesheet=(PDF / "pdf.css").as_uri(),
         fonts=pdf.fonts(PDF / "fonts"), running_head=citation.get("short_title") or citation["title"],
-        footer="\n".join(filter(None, [identity, url])), page_number=pdf.page_counter(t("edition.pdf.page")),
-        content=page.content, t=t, site_name=config.site_name, url=url,
+        footer="\n".join(filter(None, [edition.statement(t), url])),
+        page_number=pdf.page_counter(t("edition.pdf.page")),
+        content=page.content, t=t, edition=edition, url=url,
     )  # fmt: skip
     pdf.write(site / paths["pdf"], html, f"{url or citation['bibtex_key']} {record.version}")

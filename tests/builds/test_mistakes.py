@@ -67,6 +67,14 @@ def record_change_line() -> int:
     return lines("edition-record.yml") + 3
 
 
+# The site name a reader of the paper's language sees: the edition's name in its citations.
+NAME = (
+    next(lang for lang in PROJECT.languages if lang["locale"] == PAPER.locale).get("site_name")
+    or PROJECT.config["site_name"]
+)
+TITLE = PAPER.meta["citation"]["title"]
+
+
 # mistake class -> (the editor's change, the message: file, true line, what)
 CLASSES = {
     "citation": (
@@ -111,6 +119,13 @@ CLASSES = {
         lambda: (
             "option 'pdf': Expected type: <class 'bool'> but received: <class 'str'> (in mkdocs.yml, under "
             "plugins: - scholarly-edition:)"
+        ),
+    ),
+    "edition named as a text": (
+        edit("mkdocs.yml", f"site_name: {NAME}", f"site_name: {TITLE}"),
+        lambda: (
+            f"mkdocs.yml:{line_in('mkdocs.yml', f'site_name: {NAME}')}: the edition's name in this language, "
+            f"«{TITLE}», is the title of {PAPER.src}"
         ),
     ),
     "cross-language anchor": (

@@ -42,8 +42,13 @@ def test_highwire_and_dublin_core_say_what_the_front_matter_says_and_nothing_mor
     assert meta(document, "DC.creator") == meta(document, "citation_author")
     institutions = [a["affiliation"] for a in text.authors if a.get("affiliation")]
     assert meta(document, "citation_author_institution") == institutions
-    assert not document.select("time[datetime]")  # Zotero's fallback date
-    assert not document.select('meta[name="author" i], meta[name*="date" i], meta[property*="time" i]')
+    # The date of the edition's version, not of a build (edition-record.yml); Zotero's fallback date is absent.
+    released = text.project.record.released
+    assert meta(document, "citation_publication_date") == [f"{released:%Y/%m/%d}"]
+    assert meta(document, "DC.date") == [released.isoformat()]
+    assert not document.select("time[datetime]")
+    dates = document.select('meta[name="author" i], meta[name*="date" i], meta[property*="time" i]')
+    assert {m["name"] for m in dates} == {"citation_publication_date", "DC.date"}
     subject = document.select('meta[name="DC.subject"]')
     udc = string_table(text.locale)("edition.udc")
     assert [m["content"] for m in subject] == ([f"{udc} {citation['udc']}"] if citation.get("udc") else [])
@@ -63,6 +68,10 @@ def test_the_downloads_cite_what_the_page_says_and_zotero_saves_the_same_kind(si
     assert entry.fields["title"].replace("{", "").replace("}", "") == citation["title"]
     assert entry.fields["url"] == server + text.url
     assert [str(person) for person in entry.persons.get("author", [])] == names
+    assert (entry.fields["version"], entry.fields["date"]) == (
+        project.record.version,
+        project.record.released.isoformat(),
+    )
 
     lines = (site / text.url / f"{key}.ris").read_bytes().decode("utf-8").split("\r\n")
     ris = [tuple(line.split("  - ", 1)) for line in lines if line.strip()]
@@ -70,6 +79,12 @@ def test_the_downloads_cite_what_the_page_says_and_zotero_saves_the_same_kind(si
     fields = dict(ris)
     assert (fields["TI"], fields["UR"], fields["LA"]) == (citation["title"], server + text.url, text.locale)
     assert [value for tag, value in ris if tag == "AU"] == names
+    released = project.record.released
+    assert (fields["ET"], fields["PY"], fields["DA"]) == (
+        project.record.version,
+        str(released.year),
+        f"{released:%Y/%m/%d}",
+    )
     assert fields["T2"] == site_name(project, text.locale) == meta_property(document, "og:site_name")
     assert meta(document, "z.itemType") == [{"ELEC": "webpage"}[fields["TY"]]]
 
@@ -89,11 +104,28 @@ def test_json_ld_names_each_work_and_its_language_site(site, server, project, te
         "url": server + home,
         "name": site_name(project, text.locale),
     }
-    assert "datePublished" not in article and "dateCreated" not in article
+    assert article["datePublished"] == project.record.released.isoformat() and "dateCreated" not in article
+    assert article["version"] == project.record.version
     assert [person["familyName"] for person in article.get("author", [])] == [a["family"] for a in text.authors]
     assert (article.get("creativeWorkStatus") == "Incomplete") == bool(text.meta["citation"].get("fragment"))
     website = jsonld(html_of(site, home), "WebSite")
     assert website["@id"] == server + home + "#website" and website["inLanguage"] == text.locale
+
+
+def test_each_citation_names_the_edition_by_a_name_not_a_texts_title_with_its_version_and_date(site, project, text):
+    """GOST R 7.0.5: the edition as container (after «//»), then its edition area: the version
+    and the date of the record, as GOST writes a date (dd.mm.yyyy)."""
+    t, name = string_table(text.locale), site_name(project, text.locale)
+    titles = {other.meta["citation"][key] for other in project.texts for key in ("title", "short_title")
+              if key in other.meta["citation"]}  # fmt: skip
+    assert name not in titles
+    released = f"{project.record.released:%d.%m.%Y}"
+    version = t("edition.cite.version").replace("{version}", project.record.version).replace("{date}", released)
+    edition = f" // {name} : {t('edition.cite.edition')}. – {version}."
+    document = BeautifulSoup(html_of(site, text.url), "html.parser")
+    assert edition in " ".join(document.select_one("section.how-to-cite .cite-gost").get_text().split())
+    header = " ".join(document.select_one(".text-header__edition").get_text().split())  # no-break spaces as spaces
+    assert header.startswith(f"{name}. ") and project.record.version in header
 
 
 def test_every_page_has_link_previews_in_its_language(site, server, project):
@@ -138,6 +170,7 @@ def test_citation_cff_validates_carries_the_records_version_and_credits_honestly
     assert result.returncode == 0 and "valid according to schema version 1.2.0" in result.stdout, result.stderr[-2000:]
     cff = yaml.safe_load((project.root / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["version"] == project.record.version and cff["date-released"] == project.record.released
+    assert cff["title"].startswith(site_name(project, project.default))  # the edition's name, as its citations give it
     cited = cff.get("preferred-citation")
     if cited:  # the text it names, as its front matter names its authors; the editors are not its authors
         text = next(text for text in project.texts if text.meta["citation"]["title"] == cited["title"])
@@ -146,10 +179,13 @@ def test_citation_cff_validates_carries_the_records_version_and_credits_honestly
 
 
 def test_without_scripts_how_to_cite_has_no_access_date(site, text):
+    """The only date is the cited version's release (a build's day would pass for an access date)."""
     block = BeautifulSoup(html_of(site, text.url), "html.parser").select_one("section.how-to-cite")
     for hidden in block.select(".access-date"):
         assert hidden.has_attr("hidden") and not hidden.select_one("[data-date]").get_text()
-    assert not re.search(r"\d{2}\.\d{2}\.\d{4}|\d{4}-\d{2}-\d{2}", block.get_text())
+    released = text.project.record.released
+    dates = set(re.findall(r"\d{2}\.\d{2}\.\d{4}|\d{4}-\d{2}-\d{2}", block.get_text()))
+    assert dates == {f"{released:%d.%m.%Y}", released.isoformat()}
 
 
 def test_robots_txt_names_the_sitemap_and_each_sitemap_lists_its_own_pages(site, server, project):
