@@ -30,6 +30,8 @@ from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 from pybtex.scanner import PybtexError, PybtexSyntaxError
 
+from .sources import read_text
+
 # The fields each supported type shows, in its GOST R 7.0.5 reference (gost.py).
 _ANY = {"author", "title", "subtitle", "year", "date", "url", "urldate", "doi", "note", "langid", "language"}
 PLACED = {
@@ -109,7 +111,7 @@ def load(config) -> Bibliography:
     plugin = config.plugins["bibtex"]
     path = Path(config.config_file_path).parent / plugin.config.bib_file
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is not part of the first entry
+        text = read_text(path)  # UTF-8; a byte-order mark is not part of the first entry
     except OSError as error:
         raise PluginError(
             f"{path}: cannot read the bibliography ({error.strerror}); create it or fix bib_file in mkdocs.yml"
@@ -183,6 +185,7 @@ def references(data: BibliographyData, text: str, lines: dict[str, int], name: s
                     f"{', '.join(sorted(PLACED[kind] - {'langid', 'language'}))}"
                 )
             fields[field_name] = decode(value, where(field_name), field_name)
+            _check_numbers_only(field_name, fields[field_name], where(field_name))
         reference = Reference(key, kind, fields, line)
         for role in entry.persons:
             if role.lower() not in ("author", "editor") or role.lower() not in PLACED[kind]:
@@ -190,7 +193,7 @@ def references(data: BibliographyData, text: str, lines: dict[str, int], name: s
                     f"{where(role)}: entry '{key}' (@{entry.type}) has the field `{role.lower()}`, which a GOST "
                     "reference of this type cannot place; remove it"
                 )
-            names, more = _names(entry.persons[role], where(role))
+            names, more = _names(entry.persons[role], where(role), role.lower())
             if role.lower() == "author":
                 reference.authors, reference.more_authors = names, more
             else:
@@ -231,16 +234,62 @@ def decode(value: str, where: str, field_name: str) -> str:
     return " ".join(text.split())
 
 
-def _names(persons: list[Person], where: str) -> tuple[list[Name], bool]:
+def _names(persons: list[Person], where: str, role: str) -> tuple[list[Name], bool]:
     names, more = [], False
     for person in persons:
         if person.last_names == ["others"] and not person.first_names:
             more = True
             continue
+        _check_name_order(person, where, role)
         family = decode(" ".join(person.prelast_names + person.last_names), where, "author")
         given = [decode(part, where, "author") for part in person.first_names + person.middle_names]
         names.append(Name(family, _initials(given)))
     return names, more
+
+
+# A word with a period before page numbers (С. 101, pp. 5) or after a page count (336 с.).
+_PAGE_WORD = {
+    "pages": re.compile(r"^\s*([^\W\d_]{1,4}\.?)\s+(?=\S)"),
+    "pagetotal": re.compile(r"\d\s*([^\W\d_]{1,4}\.?)$"),
+}
+
+
+def _check_numbers_only(field_name: str, value: str, where: str) -> None:
+    """GOST's words for pages («С.», «Б.», "p.") are written by the edition, in the cited work's
+    language; a word typed into `pages` or `pagetotal` would show twice («С. С. 101–108»)."""
+    match = field_name in _PAGE_WORD and _PAGE_WORD[field_name].search(value)
+    if match:
+        numbers = value.replace(match.group(1), "").strip().replace("–", "--")
+        raise PluginError(
+            f"{where}: `{field_name}` holds the word «{match.group(1)}», which the reference adds itself in "
+            f"the cited work's language; write only the numbers: `{field_name} = {{{numbers}}}`"
+        )
+
+
+_INITIAL = re.compile(r"[^\W\d_]{1,3}\.")
+
+
+def _check_name_order(person: Person, where: str, role: str) -> None:
+    """A name as a reference list writes it ("Най Дж. С.", "Иванов И. И., Петров П. П.") would be
+    read by BibTeX with an initial as (part of) the family name: it fails, showing the BibTeX form."""
+    family = person.prelast_names + person.last_names
+    given = person.first_names + person.middle_names
+    if not any(_INITIAL.fullmatch(part) for part in family):
+        return
+    if all(_INITIAL.fullmatch(part) for part in family):  # "Най Дж. С.": the last initial taken as the family
+        written = " ".join(given + family)
+    else:  # "Иванов И. И., Петров П. П.": one person to BibTeX, split at the comma
+        written = f"{' '.join(family)}, {' '.join(given)}" if given else " ".join(family)
+    initial = _INITIAL.fullmatch
+    bibtex = " and ".join(
+        f"{' '.join(w for w in words if not initial(w))}, {' '.join(w for w in words if initial(w))}"
+        for words in (part.split() for part in written.split(",") if part.strip())
+    )
+    raise PluginError(
+        f"{where}: the {role} «{written}» is written as a reference list writes it, which BibTeX reads with "
+        f"an initial as the family name; write `{role} = {{{bibtex}}}` (family name, comma, initials; "
+        "several people joined by `and`)"
+    )
 
 
 def _initials(given: list[str]) -> str:

@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 
 from . import page_html
 from .dates import long_date
-from .sources import LINE, id_line, load_yaml
+from .sources import LINE, id_line, load_yaml, read_text
 
 RECORD = "edition-record.yml"
 CHANGE_KINDS = ("hyphen-joined", "hyphen-kept", "space", "emendation")
@@ -68,9 +68,11 @@ def load(path: Path) -> Record:
     """The record, checked; a PluginError names its line and what to do."""
     name = path.name
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        text = read_text(path)
     except OSError as error:
         raise PluginError(f"{name}: cannot read the record ({error.strerror})") from error
+    try:
+        data = load_yaml(text)
     except Exception as error:  # YAML syntax, or a key written twice
         mark = getattr(error, "problem_mark", None)
         raise PluginError(f"{name}:{mark.line + 1 if mark else 1}: not valid YAML ({error}); fix it there") from error
@@ -129,7 +131,7 @@ def _source(source: dict, path: Path) -> dict:
     file = path.parent / source["file"]
     if not file.is_file():
         raise PluginError(f"{at}: the source text {source['file']} does not exist; correct `file`")
-    text = file.read_text(encoding="utf-8")
+    text = read_text(file)
     for part in source["texts"]:
         if part.get("starts") and part["starts"] not in text:
             raise PluginError(f"{path.name}:{part.get(LINE, 1)}: '{part['starts']}' is not in {source['file']}")

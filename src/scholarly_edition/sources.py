@@ -5,11 +5,31 @@ strictly, each mapping knowing its line."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import yaml
+from charset_normalizer import from_bytes
+from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 LINE = "__line__"  # the key under which a mapping read by `load_yaml` keeps its first line
+
+
+def read_text(path: Path) -> str:
+    """An editor's file as UTF-8 text (a byte-order mark dropped); a file in another encoding
+    fails at the line of its first byte that is not UTF-8, naming the encoding it looks like."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        guess = from_bytes(data).best()
+        looks = f"it looks like {guess.encoding.upper().replace('_', '-')}" if guess else "its encoding is unknown"
+        raise PluginError(
+            f"{path.name}:{line}: the file is not UTF-8 (byte 0x{data[error.start]:02X}; {looks}); save it as "
+            f"UTF-8 (in the editor's Save As, or: iconv -f {guess.encoding if guess else 'CP1251'} -t UTF-8 "
+            f"{path.name} -o {path.name}.utf8 && mv {path.name}.utf8 {path.name})"
+        ) from None
 
 
 def front_matter_lines(source: str) -> int:

@@ -75,6 +75,19 @@ NAME = (
 TITLE = PAPER.meta["citation"]["title"]
 
 
+def save_refs_in_cp1251(project):
+    bib = project / "refs.bib"
+    bib.write_bytes(bib.read_text(encoding="utf-8").encode("cp1251", errors="replace"))
+
+
+def first_cp1251_line() -> int:
+    """The first line of refs.bib with a letter that Windows-1251 writes as a byte above ASCII."""
+    lines = (ROOT / "refs.bib").read_text(encoding="utf-8").splitlines()
+    return next(
+        n for n, line in enumerate(lines, 1) if any(ord(c) > 127 and c.encode("cp1251", "ignore") for c in line)
+    )
+
+
 # mistake class -> (the editor's change, the message: file, true line, what)
 CLASSES = {
     "citation": (
@@ -88,6 +101,10 @@ CLASSES = {
     "refs.bib": (
         append("refs.bib", "\n@misc{x,\n  note = {x},\n  abstract = {y}\n}\n"),
         lambda: f"refs.bib:{lines('refs.bib') + 4}: entry 'x' (@misc) has the field `abstract`",
+    ),
+    "refs.bib not UTF-8": (
+        save_refs_in_cp1251,
+        lambda: f"refs.bib:{first_cp1251_line()}: the file is not UTF-8",
     ),
     "paragraph id look-alike": (
         edit(f"docs/{PAPER.src}", f"{{ #{IDS[0]} }}", f"{{ #р{IDS[0][1:]} }}"),

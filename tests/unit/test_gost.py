@@ -8,6 +8,7 @@ from mkdocs.exceptions import PluginError
 
 from expected import ROOT
 from scholarly_edition import bibliography, gost
+from scholarly_edition.sources import read_text
 from strings_helper import string_table
 
 FIXTURE = bibliography.parse((ROOT / "tests/data/gost.bib").read_text(encoding="utf-8"))
@@ -155,11 +156,49 @@ def text_of(reference):
         ),
         ("@book{b,\n  author = {X, Y}\n}\n", r"refs\.bib:1: entry 'b' \(@book\) has no title"),
         ("@misc{b,\n  year = {2000}\n}\n", r"refs\.bib:1: entry 'b' has neither a title nor a note"),
+        # names as a reference list writes them, which BibTeX would read with an initial as the family name
+        (
+            "@book{b,\n  title = {x},\n  author = {Най Дж. С.}\n}\n",
+            r"refs\.bib:3: the author «Най Дж\. С\.» is written as a reference list writes it.*"
+            r"write `author = \{Най, Дж\. С\.\}`",
+        ),
+        (
+            "@book{b,\n  title = {x},\n  author = {Иванов И. И., Петров П. П.}\n}\n",
+            r"refs\.bib:3: .*write `author = \{Иванов, И\. И\. and Петров, П\. П\.\}`",
+        ),
+        # a page word the reference writes itself, in the cited work's language
+        (
+            "@article{a,\n  title = {x},\n  journal = {J},\n  pages = {С. 101--108}\n}\n",
+            r"refs\.bib:4: `pages` holds the word «С\.».*write only the numbers: `pages = \{101--108\}`",
+        ),
+        ("@book{b,\n  title = {x},\n  pagetotal = {336 с.}\n}\n", r"refs\.bib:3: `pagetotal` holds the word «с\.»"),
     ],
 )
 def test_bad_bibtex_fails_at_its_line_saying_what_to_do(bib, message):
     with pytest.raises(PluginError, match=message):
         bibliography.parse(bib)
+
+
+@pytest.mark.parametrize(
+    "names, read",
+    [
+        ("Най, Дж. С.", ["Най Дж. С."]),
+        ("Дж. С. Най", ["Най Дж. С."]),
+        ("Nye, Joseph S. and Keohane, R. O.", ["Nye J. S.", "Keohane R. O."]),
+        ("de la Fontaine, J.", ["de la Fontaine J."]),
+    ],
+)
+def test_names_in_bibtex_order_are_read(names, read):
+    authors = bibliography.parse(f"@book{{b,\n  title = {{x}},\n  author = {{{names}}}\n}}\n")["b"].authors
+    assert [f"{a.family} {a.initials}" for a in authors] == read
+
+
+def test_a_file_not_in_utf_8_fails_at_its_first_such_line_naming_its_encoding(tmp_path):
+    bib = tmp_path / "refs.bib"
+    entry = "@book{b,\n  title = {Мягкая сила. Средства успеха в мировой политике},\n  author = {Най, Дж. С.},\n"
+    bib.write_bytes((entry + "  publisher = {Тренд},\n  address = {Москва}\n}\n").encode("cp1251"))
+    with pytest.raises(PluginError, match=r"refs\.bib:2: the file is not UTF-8 \(byte 0x..; it looks like CP1251\)"):
+        read_text(bib)
 
 
 def test_a_byte_order_mark_is_not_part_of_the_first_entry():
