@@ -87,6 +87,33 @@ def protect(markdown: str, offset: int = 0) -> tuple[str, list[Marked]]:
     return "".join([*pieces, markdown[last:]]), marked
 
 
+# A bracket that reads as a numbered citation, "[1]", "[1–3]" or "[1, С. 183]", but is not a
+# link's ("[text][1]", "[1]: …", "[1](…)") nor escaped ("\\[1]").
+_PLAIN_CITATION = re.compile(
+    r"(?<![\\\]])\[(?P<number>\d+)(?:\s*[–-]\s*\d+)?(?:,\s*(?P<word>[^\W\d_]{1,4}\.)\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?))?\]"
+    r"(?![(\[:])"
+)
+_CODE = re.compile(r"^(`{3,}|~{3,}).*?^\1|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+
+
+def check_plain_citations(markdown: str, marked: list[Marked], src: str, offset: int = 0) -> None:
+    """Text that reads as a citation but is not one (it would link to no source) fails at its
+    line, showing the citation to write: its number's source, by order of first citation here."""
+    masked = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
+    match = _PLAIN_CITATION.search(masked)
+    if not match:
+        return
+    keys = list(dict.fromkeys(m.group("key") for m in (_CITATION.match(c.text[1:-1]) for c in marked) if m))
+    number = int(match.group("number"))
+    key = keys[number - 1] if 0 < number <= len(keys) else "key"
+    form = f"[@{key}" + (f", {match.group('word')} {match.group('pages')}" if match.group("word") else "") + "]"
+    raise PluginError(
+        f"{src}:{line_at(markdown, match.start(), offset)}: «{match.group(0)}» reads as a citation but is plain "
+        f"text, linked to no source; write it as {form} (the key of the source in refs.bib), or escape its "
+        f"bracket, \\{match.group(0)}, to show it as written"
+    )
+
+
 def parse_citation(marked: Marked, src: str) -> Citation:
     """A citation bracket in one of the accepted forms, or a PluginError saying what is wrong."""
     body = marked.text[1:-1]

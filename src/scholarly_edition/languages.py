@@ -15,8 +15,12 @@ def translate_config(config, t) -> None:
     """Words the configuration puts on every page, in this build's language
     (t(key) gives them): the title of a heading's ¶ link, which the toc
     extension has one of for all languages, and the palette toggles, whose
-    mkdocs.yml names are string-table keys (kept as `key`)."""
+    mkdocs.yml names are string-table keys (kept as `key`). Footnotes are
+    Markdown's, which every edition has, with their way back in its words."""
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = t("edition.permalink")
+    if "footnotes" not in config.markdown_extensions:
+        config.markdown_extensions.append("footnotes")
+    config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = t("edition.footnote.back")
     for option in config.theme.get("palette") or []:
         toggle = option.get("toggle")
         if toggle:

@@ -38,3 +38,25 @@ def check_ids(tokens: list[page_html.Token], src: str, source: str = "") -> None
         f"{at}: the id '{name}' is used {len(places)} times{written}: {' and '.join(places)}; "
         "give each element its own id"
     )
+
+
+_NO_SLUG = re.compile(r"_\d+")  # the toc extension's id for a heading it cannot make a slug of
+
+
+def check_heading_ids(tokens: list[page_html.Token], src: str, source: str = "") -> None:
+    """A heading with no id of its own whose words give no ASCII id (Cyrillic, Kazakh) would get
+    `_1`, a URL that says nothing and shifts when a heading is added: it fails at its line."""
+    for index, token in enumerate(tokens):
+        if (
+            token.kind == "start"
+            and re.fullmatch(r"h[1-6]", token.tag)
+            and _NO_SLUG.fullmatch(token.attrs.get("id") or "")
+        ):
+            words = " ".join(page_html.element_text(tokens, index).replace("¶", "").split())
+            line = next((n for n, text in enumerate(source.splitlines(), 1)
+                         if text.lstrip().startswith("#") and words and words in text), None)  # fmt: skip
+            raise PluginError(
+                f"{src}:{line or 1}: the heading «{words}» has no id of its own, so its address would be "
+                f"#{token.attrs['id']}; give it a readable ASCII one at the end of its line: "
+                f"{'#' * int(token.tag[1])} {words} {{#a-readable-id}}"
+            )

@@ -26,7 +26,7 @@ from .sources import id_line, line_of
 PARAGRAPH_ID = re.compile(r"p-[1-9]\d*")
 # What an id typed as p-N with a look-alike letter, digit or dash looks like.
 _LOOKALIKE = re.compile(r"[pрπρ][-‐‑‒–—−_]\s*[0-9０-９]+", re.IGNORECASE)
-_EDITORIAL = ("admonition", "details", "references")  # the editors' notes, and the reference list
+_EDITORIAL = ("admonition", "details", "footnote", "references")  # the editors' notes, and the reference list
 
 
 def paragraph_number(pid: str) -> str:

@@ -129,6 +129,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         escaping.escape_meta(page.meta)
         offset = front_matter_lines(source)
         markdown, self.build.marked[src] = citations.protect(markdown, offset)
+        citations.check_plain_citations(markdown, self.build.marked[src], src, offset)
         markdown = self._mark_language_links(markdown, page, config, offset)  # at the lines the editor wrote
         markdown = edition_record.render_markers(markdown, self.build.record, self.build.words(locale), src, locale)
         return self._mark_language_links(markdown, page, config, offset)  # the record's tables link paragraphs
@@ -176,6 +177,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         handlers: the policy hashes the inline scripts as the page is served."""
         tokens = page_html.tokenize(output)
         page_ids.check_ids(tokens, src, source)
+        page_ids.check_heading_ids(tokens, src, source)
         self.build.page_ids[src] = {name for name, _ in page_html.ids(tokens)}
         accessibility.name_search_dialog(tokens, self.build.words(config.theme["language"])("search"))
         loading.defer_scripts(tokens)

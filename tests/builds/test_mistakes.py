@@ -145,6 +145,14 @@ CLASSES = {
             f"«{TITLE}», is the title of {PAPER.src}"
         ),
     ),
+    "citation typed as text": (
+        append(ABOUT, "\nAs the source has it [1, С. 5].\n"),
+        lambda: f"{OTHER}/about.md:{lines(ABOUT) + 2}: «[1, С. 5]» reads as a citation but is plain text",
+    ),
+    "heading without an id": (
+        append(ABOUT, "\n## Қосымша\n\nМәтін.\n"),
+        lambda: f"{OTHER}/about.md:{lines(ABOUT) + 2}: the heading «Қосымша» has no id of its own",
+    ),
     "cross-language anchor": (
         append(ABOUT, BAD_LINK),
         lambda: f"{OTHER}/about.md:{lines(ABOUT) + 2}: link to {PAPER.src}#no-such-id: there is no id 'no-such-id'",

@@ -17,6 +17,7 @@ from scholarly_edition.citations import (
     Marked,
     check_all_cited,
     check_locator,
+    check_plain_citations,
     number_citations,
     parse_citation,
     protect,
@@ -213,3 +214,29 @@ def test_an_entry_no_page_cites_fails_at_its_line():
     bib = bibliography.Bibliography(ROOT / "refs.bib", bibliography.parse("@misc{a, note={x}}\n\n@misc{b,\n note={y}}"))
     with pytest.raises(PluginError, match=r"^refs\.bib:3: entry 'b' is not cited by any page"):
         check_all_cited(bib, {"a"})
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    ["See [a][1].\n\n[1]: https://example.org/", "`[1, С. 183]`", "```\n[2]\n```", "As written: \\[1, С. 183].",
+     "[1](https://example.org/)", "[@source-1, С. 183]"],
+)  # fmt: skip
+def test_links_code_escapes_and_citations_are_not_taken_for_plain_citations(markdown):
+    protected, marked = protect(markdown)
+    check_plain_citations(protected, marked, "kk/text.md")
+
+
+@pytest.mark.parametrize(
+    "markdown, message",
+    [
+        (
+            "Text.\n\nAs [1, С. 183] says.",
+            r"kk/text\.md:3: «\[1, С\. 183\]» reads as a citation .* write it as \[@key, С\. 183\]",
+        ),
+        ("[@a, С. 5] and [@b] and [2]", r"kk/text\.md:1: «\[2\]» .* write it as \[@b\]"),
+    ],
+)
+def test_a_citation_typed_as_text_fails_showing_the_citation_to_write(markdown, message):
+    protected, marked = protect(markdown)
+    with pytest.raises(PluginError, match=message):
+        check_plain_citations(protected, marked, "kk/text.md")
