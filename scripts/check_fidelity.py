@@ -40,7 +40,7 @@ from scholarly_edition.language_links import page_url  # noqa: E402
 # What the editors added to a text page, which the source does not have.
 EDITORIAL = (
     "h2, .editorial, .admonition, .fragment-break, .text-header, .how-to-cite, .references-note, ol.references, "
-    ".headerlink, .paragraph-number, .paragraph-cite, .copy-status, .footnote, .footnote-ref"
+    ".headerlink, .paragraph-number, .paragraph-cite, .copy-status, .footnote, sup[id^='fnref']"
 )
 BLOCKS = ["p", "div", "h1", "li", "br", "blockquote", "table", "tr", "td", "th"]
 

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from conftest import build_site, copy_project
 from expected import ROOT, Project
+from scripts.check_fidelity import check_page
 from strings_helper import string_table
 
 PROJECT = Project(ROOT)
@@ -43,6 +44,10 @@ def test_footnotes_show_on_an_about_page_and_in_a_text_and_its_pdf(tmp_path):
         listed = page.select_one("div.footnote li[id^='fn']")
         assert note in listed.get_text()
         assert listed.select_one("a.footnote-backref")["title"] == t("edition.footnote.back").replace("{}", "1")
+    if PROJECT.record.source_parts():  # the note is the editors': the text is still the source's
+        html = (tmp_path / "site" / TEXT.built).read_text(encoding="utf-8")
+        record = Project(copy).record
+        assert check_page(record.source_parts()[TEXT.src], html, record.changes_of(TEXT.src)) == []
     pdf = tmp_path / "site" / TEXT.url / f"{TEXT.meta['citation']['bibtex_key']}.pdf"
     printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert NOTE in " ".join(printed.split())
