@@ -25,6 +25,11 @@ A text page (`citable: true`) also needs:
           email: …          # optional
       udc: "…"              # optional
       fragment: true        # optional
+      abstract: …           # optional: the text's abstract, as its author gives it
+      keywords: [a, b]      # optional: its keywords
+      licence:              # optional: the text's licence; without it, the author keeps the rights
+        name: CC BY 4.0
+        url: https://creativecommons.org/licenses/by/4.0/   # optional
 """
 
 from __future__ import annotations
@@ -39,7 +44,9 @@ from .sources import LINE, load_yaml
 # MkDocs' own pattern for a front matter block (mkdocs.utils.meta).
 _BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 PAGE_FIELDS = {"title": str, "description": str, "citable": bool, "citation": dict}
-CITATION_FIELDS = {"title": str, "short_title": str, "bibtex_key": str, "authors": list, "udc": str, "fragment": bool}
+CITATION_FIELDS = {"title": str, "short_title": str, "bibtex_key": str, "authors": list, "udc": str, "fragment": bool,
+                   "abstract": str, "keywords": list, "licence": dict}  # fmt: skip
+LICENCE_FIELDS = {"name": str, "url": str}
 AUTHOR_FIELDS = {"family": str, "given": str, "initials": str, "affiliation": str, "orcid": str, "email": str}
 _KINDS = {str: "a text", bool: "true or false", dict: "a mapping", list: "a list (lines starting with '- ')"}
 _ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
@@ -92,6 +99,13 @@ def _check_text_page(data: dict, src: str, where) -> None:
             f"{where(citation, 'bibtex_key')}: citation.bibtex_key '{citation['bibtex_key']}' may hold "
             "only letters, digits, - and _"
         )
+    for keyword in citation.get("keywords", []):
+        if not isinstance(keyword, str) or not keyword.strip():
+            raise PluginError(f"{where(citation, 'keywords')}: each of citation.keywords is a word or phrase (text)")
+    if "licence" in citation:
+        _check_fields(citation["licence"], LICENCE_FIELDS, "citation.licence.", where, required=("name",))
+        if not re.match(r"https?://", citation["licence"].get("url", "https://")):
+            raise PluginError(f"{where(citation['licence'], 'url')}: citation.licence.url must be a web address")
     for number, author in enumerate(citation.get("authors", []), start=1):
         prefix = f"citation.authors[{number}]."
         if not isinstance(author, dict):

@@ -177,8 +177,9 @@ def write_files(page, config, state) -> None:
     headings = [item.title for item in page.toc.items[0].children] if page.toc.items else []
     udc = citation.get("udc") and f"{t('edition.udc')} {citation['udc']}"
     html = state.env.get_template("partials/pdf.html").render(
-        locale=locale, citation=citation, description=escaping.plain(page.meta["description"]),
-        keywords=", ".join(filter(None, [udc, *headings])),
+        locale=locale, citation=citation,
+        description=citation.get("abstract") or escaping.plain(page.meta["description"]),
+        keywords=", ".join(filter(None, [udc, *(citation.get("keywords") or headings)])),
         date=pdf.build_date(record.released).isoformat(), stylesheet=(PDF / "pdf.css").as_uri(),
         fonts=pdf.fonts(PDF / "fonts"), running_head=citation.get("short_title") or citation["title"],
         footer="\n".join(filter(None, [edition.statement(t), url])),

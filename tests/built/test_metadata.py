@@ -51,7 +51,8 @@ def test_highwire_and_dublin_core_say_what_the_front_matter_says_and_nothing_mor
     assert {m["name"] for m in dates} == {"citation_publication_date", "DC.date"}
     subject = document.select('meta[name="DC.subject"]')
     udc = string_table(text.locale)("edition.udc")
-    assert [m["content"] for m in subject] == ([f"{udc} {citation['udc']}"] if citation.get("udc") else [])
+    udc_subject = [f"{udc} {citation['udc']}"] if citation.get("udc") else []
+    assert [m["content"] for m in subject] == udc_subject + citation.get("keywords", [])
     assert not any(m.has_attr("scheme") for m in subject)
 
 
@@ -126,6 +127,43 @@ def test_each_citation_names_the_edition_by_a_name_not_a_texts_title_with_its_ve
     assert edition in " ".join(document.select_one("section.how-to-cite .cite-gost").get_text().split())
     header = " ".join(document.select_one(".text-header__edition").get_text().split())  # no-break spaces as spaces
     assert header.startswith(f"{name}. ") and project.record.version in header
+
+
+def test_abstract_keywords_and_licence_reach_the_header_and_every_form_that_holds_them(site, project, text):
+    """Where the front matter gives them (and nowhere else): the header, Highwire, Dublin Core,
+    JSON-LD, the .bib and the .ris, each as written."""
+    citation, t = text.meta["citation"], string_table(text.locale)
+    abstract, keywords, licence = citation.get("abstract"), citation.get("keywords", []), citation.get("licence")
+    html = html_of(site, text.url)
+    document = BeautifulSoup(html, "html.parser")
+    header = document.select_one(".text-header")
+
+    def shown(selector):
+        found = header.select_one(selector)
+        return found and " ".join(found.get_text().split())
+
+    assert shown(".text-header__abstract") == (f"{t('edition.header.abstract')} {abstract}" if abstract else None)
+    assert shown(".text-header__keywords") == (
+        f"{t('edition.header.keywords')} {'; '.join(keywords)}" if keywords else None
+    )
+    link = header.select_one('a[rel="license"]')
+    assert (link and (link.get_text(), link["href"])) == (
+        (licence["name"], licence["url"]) if licence and licence.get("url") else None
+    )
+    assert meta(document, "citation_keywords") == keywords
+    assert meta(document, "citation_abstract") == meta(document, "DC.description") == ([abstract] if abstract else [])
+    assert meta(document, "DC.rights") == ([licence.get("url") or licence["name"]] if licence else [])
+    article = jsonld(html, "ScholarlyArticle")
+    assert (article.get("abstract"), article.get("keywords", []), article.get("license")) == (
+        abstract, keywords, licence and (licence.get("url") or licence["name"]))  # fmt: skip
+    key = citation["bibtex_key"]
+    entry = parse_string((site / text.url / f"{key}.bib").read_text(encoding="utf-8"), "bibtex").entries[key]
+    assert entry.fields.get("abstract", "").replace("\\&", "&") == (abstract or "")
+    assert entry.fields.get("keywords") == (", ".join(keywords) if keywords else None)
+    lines = (site / text.url / f"{key}.ris").read_bytes().decode("utf-8").split("\r\n")
+    ris = [tuple(line.split("  - ", 1)) for line in lines if line.strip()]
+    assert [value for tag, value in ris if tag == "KW"] == keywords
+    assert [value for tag, value in ris if tag == "AB"] == ([abstract] if abstract else [])
 
 
 def test_every_page_has_link_previews_in_its_language(site, server, project):

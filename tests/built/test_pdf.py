@@ -32,7 +32,9 @@ def test_the_pdf_is_a4_small_and_named_for_the_text_in_its_language(site, text):
     assert pdf_of(site, text).stat().st_size <= 400 * 1024
     assert all(round(float(p.mediabox.width)) == 595 and round(float(p.mediabox.height)) == 842 for p in reader.pages)
     info = reader.metadata
-    assert info.title == citation["title"] and info.subject == text.meta["description"]
+    assert info.title == citation["title"] and info.subject == citation.get("abstract", text.meta["description"])
+    if citation.get("keywords"):
+        assert info["/Keywords"].endswith(", ".join(citation["keywords"]))
     names = ", ".join(f"{a['family']} {a['initials']}" for a in text.authors)
     assert info.author == (names or None)
     root = reader.trailer["/Root"]

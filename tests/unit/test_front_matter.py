@@ -62,6 +62,19 @@ def test_the_papers_front_matter_passes_and_is_read():
             "the front matter is not valid YAML (the key 'affiliation' is written twice)",
         ),
         ("citable: true\n", "citable: yes please\n", ("first", "citable:"), "citable must be true or false"),
+        ("  udc: ", "  keywords: [a, 3]\n  udc: ", ("first", "keywords:"), "each of citation.keywords is a word"),
+        (
+            "  udc: ",
+            "  licence:\n    url: https://x.org/\n  udc: ",
+            ("first", "licence:"),
+            "citation.licence lacks `name:`",
+        ),
+        (
+            "  udc: ",
+            "  licence:\n    name: CC BY\n    url: creativecommons\n  udc: ",
+            ("first", "url: creativecommons"),
+            "citation.licence.url must be a web address",
+        ),
         (
             "title: ",
             "citable: false\ntitle: ",
