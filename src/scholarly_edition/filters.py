@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import downloads, escaping, pdf
+from . import downloads, escaping, gost, pdf
 from .bibtex_text import bibtex_escape, bibtex_url, protect_capitals
 
 FILTERS = {
@@ -12,4 +12,6 @@ FILTERS = {
     "bibtex_url": bibtex_url,
     "ris": downloads.ris_value,
     "css": pdf.css_string,
+    "gost_original": gost.original,  # segments: text, and a link where one belongs
+    "gost_text": gost.text,
 }

@@ -27,6 +27,16 @@ A text page (`citable: true`) also needs:
       fragment: true        # optional
       abstract: …           # optional: the text's abstract, as its author gives it
       keywords: [a, b]      # optional: its keywords
+      original:             # optional: where the text was first published; each key optional
+        container: …        # the journal or book
+        date: 2018          # a year or a date; not given: GOST's «[б. г.]»
+        volume: "4"
+        issue: "125"
+        pages: 101–108
+        publisher: …
+        place: …
+        doi: 10.…
+        url: https://…
       licence:              # optional: the text's licence; without it, the author keeps the rights
         name: CC BY 4.0
         url: https://creativecommons.org/licenses/by/4.0/   # optional
@@ -34,6 +44,7 @@ A text page (`citable: true`) also needs:
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import yaml
@@ -45,10 +56,14 @@ from .sources import LINE, load_yaml
 _BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 PAGE_FIELDS = {"title": str, "description": str, "citable": bool, "citation": dict}
 CITATION_FIELDS = {"title": str, "short_title": str, "bibtex_key": str, "authors": list, "udc": str, "fragment": bool,
-                   "abstract": str, "keywords": list, "licence": dict}  # fmt: skip
+                   "abstract": str, "keywords": list, "licence": dict, "original": dict}  # fmt: skip
 LICENCE_FIELDS = {"name": str, "url": str}
+_NUMBER = (str, int, datetime.date)  # YAML reads 2018 as a number and 2018-05-01 as a date
+ORIGINAL_FIELDS = {"container": str, "date": _NUMBER, "volume": _NUMBER, "issue": _NUMBER, "pages": _NUMBER,
+                   "publisher": str, "place": str, "doi": str, "url": str}  # fmt: skip
 AUTHOR_FIELDS = {"family": str, "given": str, "initials": str, "affiliation": str, "orcid": str, "email": str}
-_KINDS = {str: "a text", bool: "true or false", dict: "a mapping", list: "a list (lines starting with '- ')"}
+_KINDS = {str: "a text", bool: "true or false", dict: "a mapping", list: "a list (lines starting with '- ')",
+          _NUMBER: "a text or a number"}  # fmt: skip
 _ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
 
 
@@ -106,6 +121,8 @@ def _check_text_page(data: dict, src: str, where) -> None:
         _check_fields(citation["licence"], LICENCE_FIELDS, "citation.licence.", where, required=("name",))
         if not re.match(r"https?://", citation["licence"].get("url", "https://")):
             raise PluginError(f"{where(citation['licence'], 'url')}: citation.licence.url must be a web address")
+    if "original" in citation:
+        _check_fields(citation["original"], ORIGINAL_FIELDS, "citation.original.", where, required=())
     for number, author in enumerate(citation.get("authors", []), start=1):
         prefix = f"citation.authors[{number}]."
         if not isinstance(author, dict):

@@ -153,3 +153,27 @@ def _date(value: str) -> str:
 
 def _range(pages: str) -> str:
     return re.sub(r"\s*[-–—]+\s*", "–", pages)
+
+
+def original(publication: dict, t) -> list[Segment]:
+    """Where a text was first published (front matter `citation.original`), as GOST writes a
+    container: «Вестник ЕНУ. – Астана : ЕНУ, 2018. – Т. 4, № 125. – С. 101–108. – DOI: …».
+    Only what is given; a date not given is GOST's «[б. г.]» (`edition.gost.no-date`)."""
+    get = lambda key: str(publication.get(key) or "").strip()  # noqa: E731
+    date = get("date") or f"[{t('edition.gost.no-date')}]"
+    place_publisher = " : ".join(filter(None, [get("place"), get("publisher")]))
+    issue = ", ".join(filter(None, [get("volume") and f"{t('edition.gost.volume')} {get('volume')}",
+                                    get("issue") and f"№ {get('issue')}"]))  # fmt: skip
+    areas = [
+        get("container"),
+        ", ".join(filter(None, [place_publisher, date])),
+        issue,
+        get("pages") and f"{t('edition.gost.pages')} {_range(get('pages'))}",
+    ]
+    segments = [Segment(_join_areas(areas))]
+    if get("doi"):
+        doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", get("doi"), flags=re.IGNORECASE)
+        segments += [Segment(" – DOI: "), Segment(doi, f"https://doi.org/{doi}"), Segment(".")]
+    if get("url"):
+        segments += [Segment(" – URL: "), Segment(get("url"), get("url")), Segment(".")]
+    return segments

@@ -35,6 +35,12 @@ class Edition:
         """dd.mm.yyyy, as GOST R 7.0.5 writes a date."""
         return f"{self.released:%d.%m.%Y}"
 
+    def publication_date(self, citation: dict) -> str:
+        """citation_publication_date, as Google Scholar reads it (2018, 2018/05/01): the original
+        publication's where the front matter gives it, else this version's release."""
+        date = (citation.get("original") or {}).get("date") or self.released
+        return f"{date:%Y/%m/%d}" if isinstance(date, datetime.date) else str(date)
+
     def statement(self, t) -> str:
         """The edition's name, version and date, as the text's header and its printed pages say."""
         return f"{self.name}. " + t("edition.header.version").replace("{version}", self.version).replace(

@@ -1,6 +1,7 @@
 """What citation tools, search engines and link previews read, from each text's
 front matter: Highwire, Dublin Core, JSON-LD, OpenGraph, hreflang, CITATION.cff."""
 
+import datetime
 import json
 import re
 import subprocess
@@ -43,8 +44,8 @@ def test_highwire_and_dublin_core_say_what_the_front_matter_says_and_nothing_mor
     institutions = [a["affiliation"] for a in text.authors if a.get("affiliation")]
     assert meta(document, "citation_author_institution") == institutions
     # The date of the edition's version, not of a build (edition-record.yml); Zotero's fallback date is absent.
+    # (citation_publication_date is the original's where the front matter gives it: the next test.)
     released = text.project.record.released
-    assert meta(document, "citation_publication_date") == [f"{released:%Y/%m/%d}"]
     assert meta(document, "DC.date") == [released.isoformat()]
     assert not document.select("time[datetime]")
     dates = document.select('meta[name="author" i], meta[name*="date" i], meta[property*="time" i]')
@@ -164,6 +165,49 @@ def test_abstract_keywords_and_licence_reach_the_header_and_every_form_that_hold
     ris = [tuple(line.split("  - ", 1)) for line in lines if line.strip()]
     assert [value for tag, value in ris if tag == "KW"] == keywords
     assert [value for tag, value in ris if tag == "AB"] == ([abstract] if abstract else [])
+
+
+def test_the_original_publication_is_given_in_the_header_and_every_citation_form(site, project, text):
+    """What the front matter gives of the first publication, as GOST R 7.0.5 writes a container
+    (the date, or «[б. г.]» where it is not given; the volume, issue and pages with the words
+    of the text's language), in the header, the GOST citation, the .bib, the .ris and DC.source;
+    Google Scholar's date is the original's where given."""
+    original, t = text.meta["citation"].get("original"), string_table(text.locale)
+    html = html_of(site, text.url)
+    document = BeautifulSoup(html, "html.parser")
+    shown = document.select_one(".text-header__original")
+    date = meta(document, "citation_publication_date")
+    if not original:
+        assert shown is None and date == [f"{project.record.released:%Y/%m/%d}"]
+        return
+    parts = [
+        original.get("container"),
+        str(original["date"]) if "date" in original else f"[{t('edition.gost.no-date')}]",
+        "volume" in original and f"{t('edition.gost.volume')} {original['volume']}",
+        "issue" in original and f"№ {original['issue']}",
+        "pages" in original and f"{t('edition.gost.pages')} {original['pages']}",
+        original.get("doi") and f"DOI: {original['doi']}",
+    ]
+    parts = [part for part in parts if part]
+
+    def in_order(text_: str) -> bool:
+        flat = " ".join(text_.split())
+        positions = [flat.find(part) for part in parts]
+        return -1 not in positions and positions == sorted(positions)
+
+    assert shown.get_text().startswith(t("edition.header.original")) and in_order(shown.get_text())
+    gost = document.select_one("section.how-to-cite .cite-gost").get_text()
+    assert in_order(gost.split(t("edition.header.original"), 1)[1])
+    assert in_order(meta(document, "DC.source")[0])
+    key = text.meta["citation"]["bibtex_key"]
+    entry = parse_string((site / text.url / f"{key}.bib").read_text(encoding="utf-8"), "bibtex").entries[key]
+    assert in_order(entry.fields["addendum"]) and entry.fields.get("origdate") == (
+        str(original["date"]) if "date" in original else None
+    )
+    ris = (site / text.url / f"{key}.ris").read_bytes().decode("utf-8")
+    assert in_order(re.search(r"^OP  - (.*)$", ris, re.M).group(1))
+    given = original.get("date", project.record.released)
+    assert date == [f"{given:%Y/%m/%d}" if isinstance(given, datetime.date) else str(given)]
 
 
 def test_every_page_has_link_previews_in_its_language(site, server, project):
