@@ -1,7 +1,8 @@
 """Every workflow EDITING.md documents, done in a copy of the project as an editor
-would: filling in references (its @book and its @article with a DOI), recording a
-correction with a new version, adding editorial text to the about pages, and citing
-a source once more. Each runs the commands its section gives; then the copy passes
+would: filling in references (its examples: a Russian @book, an @article with a DOI,
+an English and a Kazakh entry), recording a correction with a new version, adding
+editorial text to the about pages, adding a co-author, giving the original
+publication, and citing a source once more. Each runs the commands its section gives; then the copy passes
 its own suite (the part without a browser), whose expectations follow its data."""
 
 import datetime
@@ -16,6 +17,7 @@ import yaml
 from conftest import copy_project, replace_in
 from expected import ROOT, Project
 from scripts.published_urls import read_list
+from strings_helper import string_table, work_language_table
 
 GUIDE = (ROOT / "EDITING.md").read_text(encoding="utf-8")
 
@@ -56,12 +58,23 @@ def make(project, target: str) -> str:
 
 
 def fill_in_references(project) -> list[str]:
-    """Give the edition's first entries whose details are unknown the section's example entries,
-    keeping their keys, as the section says; the keys filled in."""
+    """Give entries whose details are unknown the section's example entries, keeping their keys,
+    as the section says: each example to an entry whose citations' page words fit the example's
+    language (the author's «С.» is never rewritten); the keys filled in."""
+    data = Project(project)
     bib = (project / "refs.bib").read_text(encoding="utf-8")
-    unknown = [key for key, reference in Project(project).references.items() if not reference.known]
+    unknown = [key for key, reference in data.references.items() if not reference.known]
+    words = {key: {(loc.split() or [""])[0] for t in data.texts for k, loc in t.citations if k == key and loc}
+             for key in unknown}  # fmt: skip
     filled = []
-    for entry, key in zip(blocks(section("Filling in the bibliography"), "bibtex"), unknown, strict=False):
+    for entry in blocks(section("Filling in the bibliography"), "bibtex"):
+        work = work_language_table(re.search(r"langid\s*=\s*\{(\w+)\}", entry).group(1))
+        key = next((key for key in unknown if key not in filled and all(
+            word == work("edition.cite.locator") or any(word == string_table(t.locale)("edition.cite.locator")
+                                                         for t in data.texts if key in t.cited_keys)
+            for word in words[key])), None)  # fmt: skip
+        if key is None:
+            continue
         old = re.search(rf"@\w+\{{{re.escape(key)},.*?\n\}}", bib, re.DOTALL).group(0)
         bib = bib.replace(old, re.sub(r"^(@\w+\{)[^,]+,", rf"\g<1>{key},", entry.strip()))
         filled.append(key)
@@ -118,6 +131,34 @@ def add_editorial_text(project):
         )
 
 
+def edit_front_matter(project, change) -> None:
+    """change(front matter) on the first text page, its body kept as written."""
+    page = project / "docs" / Project(project).first_text.src
+    _, front, body = page.read_text(encoding="utf-8").split("---\n", 2)
+    data = yaml.safe_load(front)
+    change(data)
+    page.write_text(f"---\n{yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}---\n{body}", encoding="utf-8")
+
+
+def add_a_co_author(project):
+    new = yaml.safe_load(blocks(section("Adding a co-author"), "yaml")[0])
+    edit_front_matter(project, lambda data: data["citation"].setdefault("authors", []).extend(new))
+    cff = project / "CITATION.cff"
+    citation = yaml.safe_load(cff.read_text(encoding="utf-8"))
+    if citation.get("preferred-citation", {}).get("title") == Project(project).first_text.meta["citation"]["title"]:
+        citation["preferred-citation"].setdefault("authors", []).extend(
+            {"family-names": a["family"], "given-names": a["given"]} for a in new
+        )
+        cff.write_text(yaml.safe_dump(citation, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return new
+
+
+def give_the_original_publication(project):
+    original = yaml.safe_load(blocks(section("Giving the original publication"), "yaml")[0])["original"]
+    edit_front_matter(project, lambda data: data["citation"].update(original=original))
+    return original
+
+
 def cite_a_source_again(project):
     data = Project(project)
     text = next(text for text in data.texts if text.cited_keys)
@@ -136,6 +177,8 @@ def edited(tmp_path_factory):
         ("Filling in the bibliography", fill_in_references),
         ("Recording a correction", record_a_correction),
         ("Adding editorial text", add_editorial_text),
+        ("Adding a co-author", add_a_co_author),
+        ("Giving the original publication", give_the_original_publication),
         ("Citing a source again", cite_a_source_again),
     ]
     outputs, made = {}, {}
@@ -158,6 +201,9 @@ def test_each_workflow_runs_as_documented(edited):
         ), outputs["Filling in the bibliography"]
     assert re.search(r"published URLs checked|recorded", outputs["Recording a correction"])
     assert f"NEW    /{data.url(data.default + '/about.md')}#addendum" in outputs["Adding editorial text"]
+    text = data.first_text
+    assert text.authors[-len(made["Adding a co-author"]) :] == made["Adding a co-author"]
+    assert text.meta["citation"]["original"] == made["Giving the original publication"]
     cited = made["Citing a source again"]
     assert re.search(rf"NEW    /{re.escape(cited.url)}#cite-\d+", outputs["Citing a source again"])
 
