@@ -108,7 +108,7 @@ def mark_emendations(tokens, page, state, t) -> None:
 def decorate(tokens, page, config, state, t) -> None:
     """A text page's paragraphs, checked and numbered, and the block under its byline."""
     paragraphs.check(tokens, page.file.src_uri, page.file.content_string)
-    insert_header(tokens, header(page, config, state, t))
+    insert_header(tokens, header(page, config, state, t, byline=_byline(tokens) is not None))
     number = state.env.get_template("partials/paragraph-number.html")
     cite = state.env.get_template("partials/paragraph-cite.html")
     paragraphs.add_links(
@@ -118,7 +118,7 @@ def decorate(tokens, page, config, state, t) -> None:
     )
 
 
-def header(page, config, state, t) -> str:
+def header(page, config, state, t, byline: bool = False) -> str:
     """templates/partials/text-header.html for this page: links relative to it."""
     default, locale = default_locale(config), config.theme["language"]
     files = downloads.relative(file_paths(page, config), page.url)
@@ -129,7 +129,7 @@ def header(page, config, state, t) -> str:
     if (Path(config.docs_dir) / about).exists():
         rights = get_relative_url(page_url(about, default, config.use_directory_urls) or ".", page.url) + "#rights"
     return state.env.get_template("partials/text-header.html").render(
-        t=t, edition=identity.of(config, state.record, t), citation=page.meta["citation"],
+        t=t, edition=identity.of(config, state.record, t), citation=page.meta["citation"], byline=byline,
         source=" ".join(str(state.record.source.get("description", {}).get(locale, "")).split()),
         files=files, rights=rights,
         offline="" if is_offline(config) else get_relative_url(OFFLINE_ZIP, page.url),
@@ -140,12 +140,17 @@ def insert_header(tokens, block: str) -> None:
     """block after the page's byline (div.byline), else after its h1, else first. It is the
     edition's, not the text's: search leaves it out (data-search-exclude), and so does the
     fidelity check (.text-header)."""
-    anchor = next((i for i, t in enumerate(tokens) if t.kind == "start" and t.tag == "div"
-                   and "byline" in (t.attrs.get("class") or "").split()), None)  # fmt: skip
+    anchor = _byline(tokens)
     if anchor is None:
         anchor = next((i for i, t in enumerate(tokens) if t.kind == "start" and t.tag == "h1"), None)
     at = 0 if anchor is None else page_html.element_end(tokens, anchor) + 1
     page_html.splice(tokens, at, at, ("\n" if at else "") + block, tokens[at - 1].ancestors if at else ())
+
+
+def _byline(tokens) -> int | None:
+    """The index of the page's byline (div.byline), where its Markdown names the authors."""
+    return next((i for i, t in enumerate(tokens) if t.kind == "start" and t.tag == "div"
+                 and "byline" in (t.attrs.get("class") or "").split()), None)  # fmt: skip
 
 
 def file_paths(page, config) -> dict[str, str]:

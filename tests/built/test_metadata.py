@@ -130,6 +130,16 @@ def test_each_citation_names_the_edition_by_a_name_not_a_texts_title_with_its_ve
     assert header.startswith(f"{name}. ") and project.record.version in header
 
 
+def test_every_author_is_named_above_the_text(site, text):
+    """In the text's own byline where its Markdown has one, else in the header the edition adds."""
+    document = BeautifulSoup(html_of(site, text.url), "html.parser")
+    named = document.select_one("article .byline") or document.select_one(".text-header")
+    words = " ".join(named.get_text().split())
+    assert all(f"{a['given']} {a['family']}" in words or a["family"] in words for a in text.authors), words
+    if not document.select_one("article .byline") and text.authors:
+        assert words.startswith(string_table(text.locale)("edition.header.authors"))
+
+
 def test_abstract_keywords_and_licence_reach_the_header_and_every_form_that_holds_them(site, project, text):
     """Where the front matter gives them (and nowhere else): the header, Highwire, Dublin Core,
     JSON-LD, the .bib and the .ris, each as written."""
