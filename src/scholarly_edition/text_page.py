@@ -108,7 +108,10 @@ def mark_emendations(tokens, page, state, t) -> None:
 def decorate(tokens, page, config, state, t) -> None:
     """A text page's paragraphs, checked and numbered, and the block under its byline."""
     paragraphs.check(tokens, page.file.src_uri, page.file.content_string)
-    insert_header(tokens, header(page, config, state, t, byline=_byline(tokens) is not None))
+    byline = _byline(tokens)
+    named = " ".join(page_html.element_text(tokens, byline).split()) if byline is not None else ""
+    by_all = all(author["family"] in named for author in page.meta["citation"].get("authors") or [])
+    insert_header(tokens, header(page, config, state, t, byline=by_all))
     number = state.env.get_template("partials/paragraph-number.html")
     cite = state.env.get_template("partials/paragraph-cite.html")
     paragraphs.add_links(
@@ -119,7 +122,8 @@ def decorate(tokens, page, config, state, t) -> None:
 
 
 def header(page, config, state, t, byline: bool = False) -> str:
-    """templates/partials/text-header.html for this page: links relative to it."""
+    """templates/partials/text-header.html for this page, links relative to it; `byline`: the
+    text's own byline names every author, so the header does not."""
     default, locale = default_locale(config), config.theme["language"]
     files = downloads.relative(file_paths(page, config), page.url)
     if not state.options.pdf:

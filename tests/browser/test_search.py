@@ -1,20 +1,19 @@
 """Search as readers use it, typed into Chromium: one index per language,
 Kazakh and Russian words in any inflected form, Kazakh typed on a Russian
-keyboard, highlighting in the results and on the opened page.
+keyboard, highlighting in the results (on the opened page: test_search_opened.py).
 
 Each row names a word form of the text a query must find; the section it
 must find is the one whose indexed text holds that form, so the tables check
-the search, not today's headings. The tables run at the domain root; a smoke
-set runs below a project path."""
+the search, not today's headings. The tables run at the domain root."""
 
 import json
 import re
 from urllib.parse import urlsplit
 
 import pytest
+from search_helper import body, language_of, long_words, stems_in_texts, text_sections, words_of
 
 from conftest import DESKTOP, type_query, words
-from scholarly_edition import ASSETS
 from strings_helper import string_table
 
 # (language, query, a word form of the text it must find and highlight); a row applies to
@@ -160,20 +159,6 @@ def holding(sections: dict, form: str, start: str) -> set[str]:
 # --- what each edition's texts give the tables -------------------------------
 
 
-def body(text) -> str:
-    """A text page's Markdown without its front matter, lower case."""
-    return text.source.split("---\n", 2)[-1].lower()
-
-
-def words_of(text) -> set[str]:
-    return set(re.findall(r"\w+", body(text)))
-
-
-def text_sections(text) -> list[str]:
-    """The Markdown of each section of a text (split at its second-level headings)."""
-    return re.split(r"^## ", body(text), flags=re.M)[1:]
-
-
 def rows_holding_their_form(table):
     """make(project): each row (language, query, form, …) as (URL of a text of that language
     whose Markdown holds the form, query, form, …); a row no text holds is not made."""
@@ -187,16 +172,6 @@ def rows_holding_their_form(table):
         return found
 
     return make
-
-
-def long_words(text, length: int = 7) -> list[str]:
-    """The text's words of at least `length` letters, in order, each once."""
-    return list(dict.fromkeys(w for w in re.findall(r"[^\W\d_]+", body(text)) if len(w) >= length))
-
-
-def language_of(link: str, project) -> str:
-    folder = link.strip("/").split("/")[0]
-    return folder if folder in project.locales and folder != project.default else project.default
 
 
 # --- the tables, where the edition's texts hold their forms ------------------
@@ -311,19 +286,6 @@ def test_a_short_word_does_not_return_every_section(searcher, sections, case):
     assert 0 < len(found) < len(own), found
 
 
-# (language, an inflected query, the stem its forms in the text begin with)
-MOST_USED = [("kk", "мемлекеттерде", "мемлекет"), ("kk", "желілерден", "желі"), ("kk", "саясатқа", "саясат")]
-
-
-def stems_in_texts(project):
-    found = []
-    for locale, query, stem in MOST_USED:
-        text = next((t for t in project.texts if t.locale == locale and re.search(rf"(?<!\w){stem}", body(t))), None)
-        if text:
-            found.append((text.url, query, stem))
-    return found
-
-
 @pytest.mark.cases(make=stems_in_texts)
 def test_the_first_result_of_an_inflected_query_uses_the_word_most(searcher, site, project, case):
     start, query, stem = case
@@ -336,60 +298,6 @@ def test_the_first_result_of_an_inflected_query_uses_the_word_most(searcher, sit
     }
     first = next(link for link in searcher.search(start, query)["links"] if "#" in link)
     assert counts[first] == max(counts.values()), (first, counts)
-
-
-def open_first_section(page, server, start: str, query: str) -> list[str]:
-    """Search, open the first section found, unfolding the page's further results as a reader
-    would where Material folds them; the words marked in the opened page."""
-    page.goto(server + start)
-    type_query(page, query)
-    sections = page.locator(".md-search-result__item a[href*='#']")
-    if not sections.filter(visible=True).count():
-        page.locator(".md-search-result__more > summary >> visible=true").first.click()
-    sections.filter(visible=True).first.click()
-    page.wait_for_url(re.compile(r"#[\w-]+$"))
-    page.locator("article mark").first.wait_for()
-    return [text.lower() for text in page.locator("article mark").all_inner_texts()]
-
-
-@pytest.mark.cases(make=stems_in_texts)
-def test_an_opened_result_highlights_the_forms_that_matched(page, server, case):
-    start, query, stem = case
-    marked = set(open_first_section(page, server, start, query))
-    assert marked and all(text.startswith(stem) for text in marked), marked
-
-
-# (language, a query typed on a Russian keyboard, the words of the text it stands for)
-RUSSIAN_KEYBOARD = [("kk", "жумсак куш", "жұмсақ күш")]
-
-
-def typed_on_a_russian_keyboard(project):
-    found = []
-    for locale, query, meant in RUSSIAN_KEYBOARD:
-        text = next((t for t in project.texts if t.locale == locale and meant in body(t)), None)
-        if text:
-            found.append((text.url, query, meant))
-    return found
-
-
-@pytest.mark.cases(make=typed_on_a_russian_keyboard)
-def test_a_query_typed_on_a_russian_keyboard_highlights_the_texts_own_words_on_the_opened_page(page, server, case):
-    start, query, meant = case
-    marked = " ".join(open_first_section(page, server, start, query))
-    assert all(word in marked for word in meant.split()), marked
-
-
-@pytest.mark.every_edition
-def test_a_pasted_query_shows_its_results_without_a_key(page, server, project):
-    text = project.first_text
-    page.goto(server + text.url)
-    page.wait_for_function("() => typeof window.component$ !== 'undefined'")
-    page.locator("input.md-search__input").click()
-    page.evaluate("""word => { const field = document.querySelector("input.md-search__input")
-        field.value = word
-        field.dispatchEvent(new InputEvent("input", {inputType: "insertFromPaste", bubbles: true})) }""",
-        long_words(text)[0])  # fmt: skip
-    page.locator(".md-search-result__item a").first.wait_for()
 
 
 def reference_words(project):
@@ -415,52 +323,3 @@ def test_a_texts_sections_rank_above_its_references_and_its_result_shows_its_des
     searcher.search(start, text.authors[0]["family"] if text.authors else text.meta["citation"]["title"])
     snippet = searcher.pages[start].locator(".md-search-result__article p").first.inner_text()
     assert snippet.startswith(text.meta["description"][:40]), snippet
-
-
-@pytest.mark.every_edition
-def test_search_works_below_a_project_path(page, project_server, project):
-    for locale in project.locales:
-        text = next((t for t in project.texts if t.locale == locale), None)
-        if text is None:
-            continue  # a language with no text of its own: its home is searched like any page
-        page.goto(project_server + text.url)
-        type_query(page, long_words(text)[0])
-        prefix = "" if locale == project.default else f"{locale}/"
-        links = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
-        assert links and all(link.startswith(project_server + prefix) for link in links), links
-        assert all(language_of(urlsplit(link).path.removeprefix(urlsplit(project_server).path), project) == locale
-                   for link in links)  # fmt: skip
-        assert page.locator(".md-search-result mark").count() > 0
-
-
-# Forms that must share a Kazakh stem (the second as written in the text or typed on a Russian
-# keyboard), and forms that must not.
-SAME_STEM = [
-    ("твиттерден", "Твиттер"),
-    ("саясатқа", "саясатында"),
-    ("саясатқа", "саясаты"),
-    ("дипломатиямен", "дипломатияның"),
-    ("мемлекеттердің", "мемлекет"),
-    ("кітаптарымыздан", "кітап"),
-    ("жастарымыз", "жастар"),
-    ("Гарвардта", "Гарвард"),
-    ("цукербергке", "Цукерберг"),
-    ("күшпен", "күш"),
-    ("жұмсақ", "жумсак"),
-    ("технологиялардың", "технологиялардын"),
-    ("концепцияға", "концепцияга"),
-    ("бастығы", "бастықтар"),
-    ("мектепке", "мектебінің"),
-    ("қаласындағы", "қаласында"),
-]
-OTHER_STEM = [("ақпанда", "ақпарат"), ("желдің", "желі"), ("балдың", "бала"), ("ел", "елдер")]
-UNCHANGED = ["ел", "жаңа", "мақала", "лар", "дың", "мен"]
-
-
-def test_the_kazakh_stemmer_joins_the_forms_of_a_word_and_only_those(page):
-    page.set_content("<script>self.lunr = {Pipeline: {registerFunction() {}}}</script>")
-    page.add_script_tag(path=str(ASSETS / "javascripts/lunr/min/lunr.kk.min.js"))
-    stem = lambda words: page.evaluate("words => words.map(w => lunr.kk.stemWord(w))", words)  # noqa: E731
-    assert [a for a, b in SAME_STEM if len(set(stem([a, b]))) != 1] == []
-    assert [a for a, b in OTHER_STEM if len(set(stem([a, b]))) == 1] == []
-    assert stem(UNCHANGED) == [page.evaluate("w => lunr.kk.fold(w)", w) for w in UNCHANGED]
