@@ -59,7 +59,7 @@ INTERNALS = [
     (
         "Material: a result's ?h= holds the query terms it found, highlighted as prefixes in the opened page",
         "the stem search's terms",
-        "browser.test_search::test_an_opened_result_highlights_the_forms_that_matched",
+        "browser.test_search_opened::test_an_opened_result_highlights_the_forms_that_matched",
     ),
     (
         "Material: translations are partials/languages/<lang>.html with a macro t(key), English as fallback; its "
