@@ -2,6 +2,7 @@
 at its file and true line (front matter counted) with what to do; the unit
 tests check every message, these the whole path through a real build."""
 
+import json
 import re
 import subprocess
 import sys
@@ -73,16 +74,22 @@ NAME = (
     or PROJECT.config["site_name"]
 )
 TITLE = PAPER.meta["citation"]["title"]
+NAME_LINE = next(line for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+                 if re.match(r"\s*site_name:", line) and NAME in line)  # fmt: skip
+
+
+# The test's own entry, with Cyrillic letters, so that saving refs.bib in Windows-1251 changes its bytes.
+CYRILLIC_ENTRY = "\n@misc{cp1251-test,\n  note = {Примечание}\n}\n"
 
 
 def save_refs_in_cp1251(project):
     bib = project / "refs.bib"
-    bib.write_bytes(bib.read_text(encoding="utf-8").encode("cp1251", errors="replace"))
+    bib.write_bytes((bib.read_text(encoding="utf-8") + CYRILLIC_ENTRY).encode("cp1251", errors="replace"))
 
 
 def first_cp1251_line() -> int:
-    """The first line of refs.bib with a letter that Windows-1251 writes as a byte above ASCII."""
-    lines = (ROOT / "refs.bib").read_text(encoding="utf-8").splitlines()
+    """The first line of the saved refs.bib with a letter Windows-1251 writes as a byte above ASCII."""
+    lines = ((ROOT / "refs.bib").read_text(encoding="utf-8") + CYRILLIC_ENTRY).splitlines()
     return next(
         n for n, line in enumerate(lines, 1) if any(ord(c) > 127 and c.encode("cp1251", "ignore") for c in line)
     )
@@ -139,9 +146,9 @@ CLASSES = {
         ),
     ),
     "edition named as a text": (
-        edit("mkdocs.yml", f"site_name: {NAME}", f"site_name: {TITLE}"),
+        edit("mkdocs.yml", NAME_LINE, NAME_LINE.split(":", 1)[0] + f": {json.dumps(TITLE, ensure_ascii=False)}"),
         lambda: (
-            f"mkdocs.yml:{line_in('mkdocs.yml', f'site_name: {NAME}')}: the edition's name in this language, "
+            f"mkdocs.yml:{line_in('mkdocs.yml', NAME_LINE)}: the edition's name in this language, "
             f"«{TITLE}», is the title of {PAPER.src}"
         ),
     ),
