@@ -140,22 +140,30 @@ def edit_front_matter(project, change) -> None:
     page.write_text(f"---\n{yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}---\n{body}", encoding="utf-8")
 
 
-def add_a_co_author(project):
-    new = yaml.safe_load(blocks(section("Adding a co-author"), "yaml")[0])
-    edit_front_matter(project, lambda data: data["citation"].setdefault("authors", []).extend(new))
+def edit_preferred_citation(project, change) -> None:
+    """change(preferred-citation) in CITATION.cff, where it names the first text (EDITING.md says so)."""
     cff = project / "CITATION.cff"
     citation = yaml.safe_load(cff.read_text(encoding="utf-8"))
     if citation.get("preferred-citation", {}).get("title") == Project(project).first_text.meta["citation"]["title"]:
-        citation["preferred-citation"].setdefault("authors", []).extend(
-            {"family-names": a["family"], "given-names": a["given"]} for a in new
-        )
+        change(citation["preferred-citation"])
         cff.write_text(yaml.safe_dump(citation, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def add_a_co_author(project):
+    new = yaml.safe_load(blocks(section("Adding a co-author"), "yaml")[0])
+    edit_front_matter(project, lambda data: data["citation"].setdefault("authors", []).extend(new))
+    names = [{"family-names": a["family"], "given-names": a["given"]} for a in new]
+    edit_preferred_citation(project, lambda cited: cited.setdefault("authors", []).extend(names))
     return new
 
 
 def give_the_original_publication(project):
     original = yaml.safe_load(blocks(section("Giving the original publication"), "yaml")[0])["original"]
     edit_front_matter(project, lambda data: data["citation"].update(original=original))
+    start, end = re.split(r"\s*[–-]+\s*", str(original["pages"]))
+    edit_preferred_citation(project, lambda cited: cited.update(
+        journal=original["container"], year=original["date"], volume=original["volume"], issue=original["issue"],
+        start=int(start), end=int(end)))  # fmt: skip
     return original
 
 

@@ -271,6 +271,21 @@ def test_citation_cff_validates_carries_the_records_version_and_credits_honestly
         text = next(text for text in project.texts if text.meta["citation"]["title"] == cited["title"])
         assert [a["family-names"] for a in cited.get("authors", [])] == [a["family"] for a in text.authors]
         assert not any(a["family"] in json.dumps(cff["authors"], ensure_ascii=False) for a in text.authors)
+        # what the front matter gives of the text, as CFF names it
+        citation, original = text.meta["citation"], text.meta["citation"].get("original", {})
+        pages = re.split(r"\s*[–-]+\s*", str(original.get("pages", ""))) if original.get("pages") else []
+        given = {
+            "journal": original.get("container"),
+            "year": original["date"] if isinstance(original.get("date"), int) else None,
+            "volume": original.get("volume"),
+            "issue": original.get("issue"),
+            "start": pages and int(pages[0]),
+            "end": pages[1:] and int(pages[-1]),
+            "doi": original.get("doi"),
+            "abstract": citation.get("abstract"),
+            "keywords": citation.get("keywords"),
+        }
+        assert {key: cited.get(key) for key, value in given.items() if value} == {k: v for k, v in given.items() if v}
 
 
 def test_without_scripts_how_to_cite_has_no_access_date(site, text):
