@@ -84,4 +84,5 @@ def write(target: Path, html: str, identity: str) -> None:
     identifier = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32].encode("ascii")
     document = HTML(string=html, base_url=str(target.parent)).render()
     target.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=identifier)
+    # custom_metadata: the head's other <meta> (Rights, Source: templates/partials/pdf.html) in the PDF's Info
+    document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=identifier, custom_metadata=True)

@@ -35,6 +35,15 @@ def test_the_pdf_is_a4_small_and_named_for_the_text_in_its_language(site, text):
     assert info.title == citation["title"] and info.subject == citation.get("abstract", text.meta["description"])
     if citation.get("keywords"):
         assert info["/Keywords"].endswith(", ".join(citation["keywords"]))
+    licence, t = citation.get("licence"), string_table(text.locale)
+    assert info["/rights"] == ((licence.get("url") or licence["name"]) if licence else t("edition.header.rights"))
+    original = citation.get("original")
+    assert ("/source" in info) == bool(original)
+    if original:
+        assert (
+            info["/source"].startswith(t("edition.header.original"))
+            and original.get("container", "") in info["/source"]
+        )
     names = ", ".join(f"{a['family']} {a['initials']}" for a in text.authors)
     assert info.author == (names or None)
     root = reader.trailer["/Root"]
