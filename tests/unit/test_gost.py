@@ -7,9 +7,8 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from expected import ROOT
-from scholarly_edition import TEMPLATES, bibliography, gost
+from scholarly_edition import bibliography, gost
 from scholarly_edition.sources import read_text
-from scholarly_edition.strings import EDITION_KEYS
 from strings_helper import string_table, work_language_table
 
 FIXTURE = bibliography.parse((ROOT / "tests/data/gost.bib").read_text(encoding="utf-8"))
@@ -204,12 +203,6 @@ def test_a_file_not_in_utf_8_fails_at_its_first_such_line_naming_its_encoding(tm
 
 def test_a_byte_order_mark_is_not_part_of_the_first_entry():
     assert list(bibliography.parse("\ufeff@misc{a,\n  note = {x}\n}\n")) == ["a"]
-
-
-@pytest.mark.parametrize("table", sorted(path.stem for path in (TEMPLATES / "partials/languages").glob("*.html")))
-def test_every_string_table_the_plugin_ships_has_every_key(table):
-    t = string_table(table)
-    assert [key for key in EDITION_KEYS if not t(key).strip()] == []
 
 
 def test_a_german_work_is_cited_with_its_own_page_word():
