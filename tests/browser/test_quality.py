@@ -73,6 +73,59 @@ def test_the_keyboard_reaches_the_text_through_the_skip_link_and_every_stop_is_v
     assert invisible == []
 
 
+# The ring of the focused control (or of the label that shows it) and the colour it is drawn on:
+# the first opaque background outside the control, semi-transparent ones laid over it.
+RING = """() => {
+  const el = document.activeElement
+  const shown = el.matches(".md-option") ? el.nextElementSibling : el
+  const style = getComputedStyle(shown)
+  const rgba = c => (c.match(/[\\d.]+/g) || []).map(Number).concat([1]).slice(0, 4)
+  const layers = []
+  for (let node = shown.parentElement; node; node = node.parentElement) {
+    const c = rgba(getComputedStyle(node).backgroundColor)
+    if (c[3] > 0) layers.unshift(c)
+    if (c[3] === 1) break
+  }
+  const ground = layers.reduce((under, [r, g, b, a]) => [r * a + under[0] * (1 - a), g * a + under[1] * (1 - a),
+    b * a + under[2] * (1 - a)], [255, 255, 255])
+  return {control: el.tagName + "." + el.className, style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+          ring: rgba(style.outlineColor).slice(0, 3), ground, header: !!el.closest(".md-header")}
+}"""
+
+
+def contrast(a, b) -> float:
+    """WCAG 2's contrast ratio of two sRGB colours."""
+
+    def luminance(rgb):
+        c = [v / 255 for v in rgb]
+        c = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_header_control_shows_a_focus_ring_of_3_to_1_on_what_it_sits_on(browser, server, project, scheme, size):
+    """WCAG 2.2, 1.4.11: the ring of each keyboard stop in the header, in both palettes, at both sizes."""
+    context = browser.new_context(color_scheme=scheme, **(DESKTOP if size == "desktop" else PHONE))
+    page = context.new_page()
+    page.goto(server + project.first_text.url)
+    faint, stops = [], 0
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        ring = page.evaluate(RING)
+        if not ring["header"]:
+            continue
+        stops += 1
+        ratio = contrast(ring["ring"], ring["ground"])
+        if ring["style"] == "none" or ring["width"] < 1 or ratio < 3:
+            faint.append((ring["control"], ring["style"], round(ratio, 2)))
+    context.close()
+    assert stops and faint == [], faint
+
+
 def test_the_palette_toggle_switches_by_keyboard_and_keeps_the_keyboard_there(page, server, project):
     page.goto(server + project.first_text.url)
     shown = ".md-option:has(+ label:not([hidden]))"  # the radio whose label shows the toggle
