@@ -14,4 +14,5 @@ FILTERS = {
     "css": pdf.css_string,
     "gost_original": gost.original,  # segments: text, and a link where one belongs
     "gost_text": gost.text,
+    "doi_url": gost.doi_url,
 }

@@ -102,14 +102,23 @@ def reference(ref: Reference, t) -> list[Segment]:
         areas = [head, get("howpublished"), year]
     segments = [Segment(_join_areas(areas))]
     if get("doi"):
-        doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", get("doi"), flags=re.IGNORECASE)
-        segments += [Segment(" – DOI: "), Segment(doi, f"https://doi.org/{doi}"), Segment(".")]
+        segments += _doi(get("doi"))
     if get("url"):
         accessed = get("urldate") and f" ({t('edition.cite.accessed')}: {_date(get('urldate'))})"
         segments += [Segment(" – URL: "), Segment(get("url"), get("url")), Segment(f"{accessed}.")]
     if get("note"):
         segments.append(Segment(f" – {get('note')}" + ("" if get("note").endswith(".") else ".")))
     return segments
+
+
+def doi_url(value: str) -> str:
+    """https://doi.org/… for a DOI written bare, as doi:…, or as a resolver's address."""
+    return "https://doi.org/" + re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", value, flags=re.IGNORECASE)
+
+
+def _doi(value: str) -> list[Segment]:
+    url = doi_url(value)
+    return [Segment(" – DOI: "), Segment(url.removeprefix("https://doi.org/"), url), Segment(".")]
 
 
 def _title_with_authors(ref: Reference, title: str, t) -> str:
@@ -172,8 +181,7 @@ def original(publication: dict, t) -> list[Segment]:
     ]
     segments = [Segment(_join_areas(areas))]
     if get("doi"):
-        doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", get("doi"), flags=re.IGNORECASE)
-        segments += [Segment(" – DOI: "), Segment(doi, f"https://doi.org/{doi}"), Segment(".")]
+        segments += _doi(get("doi"))
     if get("url"):
         segments += [Segment(" – URL: "), Segment(get("url"), get("url")), Segment(".")]
     return segments
