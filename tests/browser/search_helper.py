@@ -4,8 +4,10 @@ import re
 
 
 def body(text) -> str:
-    """A text page's Markdown without its front matter, lower case."""
-    return text.source.split("---\n", 2)[-1].lower()
+    """A text page's Markdown, lower case, without its front matter, citation keys and paragraph ids
+    (no reader sees them; heading ids stay: the tests name sections by them)."""
+    markdown = text.source.split("---\n", 2)[-1]
+    return re.sub(r"\[@[^\]]*\]|\{ ?#p-\d+ ?\}", " ", markdown).lower()
 
 
 def words_of(text) -> set[str]:

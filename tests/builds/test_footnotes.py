@@ -34,16 +34,18 @@ def test_footnotes_show_on_an_about_page_and_in_a_text_and_its_pdf(tmp_path):
     add_footnotes(copy)
     result = build_site(copy, tmp_path / "site", "http://127.0.0.1:8000/", pdf=True)
     assert result.returncode == 0, result.stderr[-3000:]
-    for src, note in ((ABOUT, "A note on the about page."), (TEXT.src, NOTE)):
+    for src, name, note in ((ABOUT, "a", "A note on the about page."), (TEXT.src, "ed", NOTE)):
         t = string_table(src.split("/")[0])
         page = BeautifulSoup((tmp_path / "site" / PROJECT.url(src) / "index.html").read_text(encoding="utf-8"),
                              "html.parser")  # fmt: skip
         assert "[^" not in page.select_one("article").get_text()
-        reference = page.select_one("article sup[id^='fnref'] a.footnote-ref")
-        assert reference.get_text() == "1"  # its own numbering, not a citation's [1]
-        listed = page.select_one("div.footnote li[id^='fn']")
+        # numbered apart from citations ([1]): the number of its entry in the page's list of notes
+        notes = page.select("div.footnote li[id^='fn']")
+        listed = next(item for item in notes if item["id"] == f"fn:{name}")
+        number = str(notes.index(listed) + 1)
+        assert page.select_one(f"article sup[id='fnref:{name}'] a.footnote-ref").get_text() == number
         assert note in listed.get_text()
-        assert listed.select_one("a.footnote-backref")["title"] == t("edition.footnote.back").replace("{}", "1")
+        assert listed.select_one("a.footnote-backref")["title"] == t("edition.footnote.back").replace("{}", number)
     if PROJECT.record.source_parts():  # the note is the editors': the text is still the source's
         html = (tmp_path / "site" / TEXT.built).read_text(encoding="utf-8")
         record = Project(copy).record
