@@ -77,7 +77,7 @@ def test_the_keyboard_reaches_the_text_through_the_skip_link_and_every_stop_is_v
 # the first opaque background outside the control, semi-transparent ones laid over it; read once
 # the transitions focus starts (the search field's background fades) have ended.
 RING = """async () => {
-  await Promise.all(document.getAnimations().map(animation => animation.finished))
+  await Promise.all(document.querySelector(".md-header").getAnimations({subtree: true}).map(a => a.finished))
   const el = document.activeElement
   const shown = el.matches(".md-option") ? el.nextElementSibling : el
   const style = getComputedStyle(shown)
