@@ -16,6 +16,11 @@ only (not the running head, the footer or the margin's paragraph numbers), a
 word broken at its own hyphen joined again. Its tokens must be the page's, as the
 PDF shows it (pdf/pdf.css), up to its own "how to cite"; the tokens that are
 not the edition's additions must then equal the source's, as the page's do.
+
+The TEI and JATS beside a page (exports.py) are read as a reader reads them: the
+edition's reading (TEI's corr, not its sic), without the header, the notes, the
+reference list and what the editors added (exports.text_of). Their tokens must
+equal the source's too.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from repair_glyphs import count_glyphs, repair_glyphs  # noqa: E402
 
 from scholarly_edition import PDF  # noqa: E402
 from scholarly_edition.edition_record import RECORD, apply_changes, load, tokens  # noqa: E402
+from scholarly_edition.exports import text_of  # noqa: E402
 from scholarly_edition.language_links import page_url  # noqa: E402
 
 # What the editors added to a text page, which the source does not have.
@@ -145,6 +151,12 @@ def check_pdf(source_part: str, html: str, pdf: Path, changes: list[dict]) -> li
     return problems + [f"PDF {pdf.name}: {d}" for d in differences(expected, text)]
 
 
+def check_export(source_part: str, xml: bytes, kind: str, changes: list[dict]) -> list[str]:
+    """The differences between the text of an export (kind: tei or jats) and the source."""
+    expected = apply_changes(tokens(repair_glyphs(source_part)), changes)
+    return differences(expected, tokens(text_of(xml, kind)))
+
+
 def check_glyphs(source_part: str, record) -> list[str]:
     counted = count_glyphs(source_part)
     recorded = {glyph["source"]: glyph["count"] for glyph in record.glyphs.get("letters", [])}
@@ -182,6 +194,11 @@ def main(argv: list[str] | None = None) -> int:
             found = check_pdf(part, html, pdf, changes)
             print(f"{page}: {len(found)} differences in {pdf.relative_to(args.site)}")
             problems += found
+        for kind in ("tei", "jats"):
+            for export in sorted((args.site / built).parent.glob(f"*.{kind}.xml")):
+                found = [f"{export.name}: {d}" for d in check_export(part, export.read_bytes(), kind, changes)]
+                print(f"{page}: {len(found)} differences in {export.relative_to(args.site)}")
+                problems += found
     for problem in problems:
         print(problem)
     return 1 if problems else 0

@@ -15,12 +15,13 @@ from .escaping import plain
 from .language_links import page_url
 
 KINDS = ("bib", "ris")
+EXPORTS = {"tei": "tei.xml", "jats": "jats.xml"}  # the text in TEI and JATS (exports.py)
 
 
 def paths(src: str, key: str, default_locale: str) -> dict[str, str]:
-    """ext -> the file's path below the site root."""
+    """kind -> the file's path below the site root (bib, ris, pdf, tei, jats)."""
     folder = page_url(src, default_locale)
-    return {kind: f"{folder}{key}.{kind}" for kind in (*KINDS, "pdf")}
+    return {kind: f"{folder}{key}.{EXPORTS.get(kind, kind)}" for kind in (*KINDS, "pdf", *EXPORTS)}
 
 
 def relative(paths_: dict[str, str], page_url_: str) -> dict[str, str]:

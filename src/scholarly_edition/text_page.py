@@ -1,7 +1,7 @@
 """What a page gets beyond its Markdown, wired from the build's state: its
 citations rendered and its emendations marked; on a text page
 (`citable: true`) its paragraphs checked and numbered and the block under its
-byline; and beside a text, its .bib, .ris and .pdf files.
+byline; and beside a text, its .bib, .ris and .pdf files, and its TEI and JATS.
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ from mkdocs.utils import get_relative_url
 
 from . import (
     PDF,
+    alternates,
     citations,
     downloads,
     edition_record,
     escaping,
+    exports,
     identity,
     language_links,
     page_html,
@@ -54,9 +56,16 @@ def content(html: str, page, config, state) -> str:
 def page_context(context: dict, page, config, state) -> dict:
     context = published.page_context(context, page, config, state.options.published_url)
     context["pdf_url"] = pdf_url(page, config, state) if is_text(page) else ""
+    context["exports"] = export_links(page, config) if is_text(page) else []
     if is_text(page):
         state.summaries[page.url] = escaping.plain(page.meta["description"])
     return context
+
+
+def export_links(page, config) -> list[tuple[str, str]]:
+    """(media type, URL relative to the page) of the text's TEI and JATS, for <head>."""
+    files = downloads.relative(file_paths(page, config), page.url)
+    return [("application/tei+xml", files["tei"]), ("application/jats+xml", files["jats"])]
 
 
 def render_citations(tokens, page, config, state, t) -> None:
@@ -172,14 +181,25 @@ def pdf_url(page, config, state) -> str:
     return base + file_paths(page, config)["pdf"] if base and state.options.pdf else ""
 
 
+def _language_name(config, locale: str) -> str:
+    """The language's name in itself, as the switcher gives it ('' without one)."""
+    names = {entry.get("lang"): entry.get("name") for entry in alternates.switcher_entries(config)}
+    return escaping.plain(names.get(locale) or "")
+
+
 def write_files(page, config, state) -> None:
-    """The text's .bib and .ris, and its PDF where PDFs are made."""
+    """The text's .bib and .ris, its TEI and JATS, and its PDF where PDFs are made."""
     locale, t = config.theme["language"], state.words(config.theme["language"])
     site, paths = Path(config.site_dir), file_paths(page, config)
     citation = page.meta["citation"]
     url = published_page(page, config, state)
     edition = identity.of(config, state.record, t)
     downloads.write(site, paths, state.env, citation, t, edition, url, locale)
+    exports.write(site, paths, exports.Text(
+        locale=locale, language=_language_name(config, locale), citation=citation,
+        content=page.content, edition=edition, url=url, record=state.record, src=page.file.src_uri,
+        references=state.bibliography.references, t=t,
+    ))  # fmt: skip
     if not state.options.pdf:
         return
     record, url = state.record, pdf_url(page, config, state)
