@@ -5,13 +5,14 @@
 - build: median wall time of `mkdocs build` (5 runs), with the template cache
   warm and cold, next to a bare build of the same Markdown by Material with the
   same languages (mkdocs-static-i18n) and search, as ratios;
-  and the time the two PDFs add, and their sizes;
+  and the time the two PDFs add, and their sizes; the time the TEI and JATS
+  exports take inside a build;
 - first view: bytes (raw and gzip) and requests of a cold load of each text page
   as a reader opens it, requests to other hosts, and what loads later, when
   the reader opens search;
 - search: index size per language, and the median time from the last
   keystroke to rendered results over real queries.
-Targets: build ratio ≤ 1.3 (warm), PDFs ≤ 5 s and ≤ 400 KB each, first view
+Targets: build ratio ≤ 1.3 (warm), PDFs ≤ 5 s and ≤ 400 KB each, exports ≤ 0.5 s, first view
 ≤ 80 KB gzip, search ≤ 3 ms.
 """
 
@@ -100,6 +101,36 @@ def median_build_seconds(project: Path, site_dir: Path, runs: int, strict: bool,
     return statistics.median(times)
 
 
+def exports_seconds() -> float:
+    """The time the TEI and JATS exports (exports.write) take in one build, in this process."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from scholarly_edition import exports
+
+    spent, write = [], exports.write
+
+    def timed(*args):
+        start = time.perf_counter()
+        write(*args)
+        spent.append(time.perf_counter() - start)
+
+    exports.write = timed
+    saved = {key: os.environ.get(key) for key in ("PDF", "NO_MKDOCS_2_WARNING")}
+    os.environ.update(PDF="false", NO_MKDOCS_2_WARNING="1")
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            build(load_config(str(ROOT / "mkdocs.yml"), site_dir=tmp, strict=True))
+    finally:
+        exports.write = write
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return sum(spent)
+
+
 def bench_build(runs: int) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     with tempfile.TemporaryDirectory() as tmp:
         bare = Path(tmp) / "bare"
@@ -113,7 +144,8 @@ def bench_build(runs: int) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]
     build = [("bare Material + i18n build of the same Markdown", f"{plain:.2f}", "1.00"),
              ("edition build, template cache warm (every rebuild)", f"{warm:.2f}", f"{warm / plain:.2f}"),
              ("edition build, template cache cold (fresh clone)", f"{cold:.2f}", f"{cold / plain:.2f}"),
-             ("the two PDFs (build with PDFs, less one without)", f"{with_pdfs - warm:.2f}", "")]  # fmt: skip
+             ("the two PDFs (build with PDFs, less one without)", f"{with_pdfs - warm:.2f}", ""),
+             ("the TEI and JATS exports of every text (inside a build)", f"{exports_seconds():.3f}", "")]  # fmt: skip
     return build, pdfs
 
 

@@ -12,8 +12,9 @@ its front matter, refs.bib and the record.
   numbers, cite buttons, the header block) is left out.
 - What the editors added is marked so: `resp="#editors"` in TEI,
   `specific-use="editorial"` in JATS (the sections' h2 headings, editors' notes,
-  anything of class `editorial`, such as a title the editors gave); each recorded emendation is TEI's `<choice><sic/><corr/></choice>`,
-  JATS's `named-content` with the source's reading in a footnote. The record's
+  anything of class `editorial`, such as a title the editors gave); each
+  recorded emendation is TEI's `<choice><sic/><corr/></choice>`, JATS's
+  `named-content` with the source's reading in a footnote. The record's
   other repairs (glyphs, hyphens, spaces) and what it kept are stated in TEI's
   encodingDesc, as the about pages state them.
 - The reference list from refs.bib: TEI `listBibl` (`biblStruct`, or `bibl`
