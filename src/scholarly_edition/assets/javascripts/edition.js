@@ -15,7 +15,7 @@
  *   reader opened, so a citation manager saves …/diplomacy/#p-12; the
  *   canonical link stays without a fragment.
  * - Search answers a pasted or dictated query, not only a typed one
- *   (Material listens for keys).
+ *   (Material listens for keys); an opened result marks whole words only.
  * - Printing: the page's identity (edition, version, date, address) is set
  *   for the print style sheet's page margins.
  */
@@ -143,6 +143,27 @@
   if (query) query.addEventListener("input", function () {
     query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }))
   })
+
+  // A search result opened (?h= names the words it found): Material marks every
+  // place a named word begins or sits inside another; only whole words named stay marked.
+  var found = new URLSearchParams(location.search).get("h")
+  if (found) {
+    var named = {}
+    found.toLowerCase().split(/\s+/).forEach(function (word) { if (word) named[word] = true })
+    var letter = /[\p{L}\p{N}]/u
+    var whole = function (mark) {
+      var before = mark.previousSibling, after = mark.nextSibling
+      if (before && before.nodeType === 3 && letter.test(before.data.slice(-1))) return false
+      if (after && after.nodeType === 3 && letter.test(after.data.charAt(0))) return false
+      return mark.textContent.toLowerCase().split(/\s+/).every(function (word) { return named[word] })
+    }
+    new MutationObserver(function () {
+      document.querySelectorAll("article mark[data-md-highlight]:not([data-edition-whole])").forEach(function (mark) {
+        if (whole(mark)) return mark.setAttribute("data-edition-whole", "")
+        mark.replaceWith(document.createTextNode(mark.textContent))
+      })
+    }).observe(document.body, { childList: true, subtree: true })
+  }
 
   // The palette toggle is a radio per scheme (Material): arrows and Enter
   // switch it (Material keeps the keyboard there); Space does too, as on the
