@@ -32,10 +32,10 @@ def text(segments: list[Segment]) -> str:
 
 
 def reference(ref: Reference, t) -> list[Segment]:
-    """The entry as GOST writes it; an entry whose details are unknown is its note."""
+    """The entry as GOST writes it; an entry whose details are unknown says so, then gives its note."""
     get = ref.get
     if not ref.known:
-        return [Segment(get("note"))]
+        return [Segment(f"{t('edition.reference.unnamed')} "), Segment(get("note"))]
     title = " : ".join(filter(None, [get("title"), get("subtitle")]))
     head = _title_with_authors(ref, title, t)
     year = get("year") or get("date")

@@ -55,6 +55,7 @@ EDITION_KEYS = (
     "edition.reference.back",
     "edition.reference.missing",
     "edition.reference.open",
+    "edition.reference.unnamed",
     "edition.date",
     "edition.header.version",
     "edition.header.authors",

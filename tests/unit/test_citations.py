@@ -166,8 +166,8 @@ def test_the_lost_list_is_said_once_above_the_list_and_each_entry_leads_with_wha
     page = BeautifulSoup(html, "html.parser")
     assert page.select_one(".references-note").get_text() == t("edition.reference.missing")
     assert [li.select_one(".reference-text").get_text() for li in page.select("li")] == [
-        "Мақалада анықтама үшін келтірілген.",
-        "Мақалада тізім үшін.",
+        f"{t('edition.reference.unnamed')} Мақалада анықтама үшін келтірілген.",
+        f"{t('edition.reference.unnamed')} Мақалада тізім үшін.",
     ]
     known = _render("Мәтін [@book].\n\n\\bibliography\n").html
     assert "references-note" not in known  # every detail known: nothing to say

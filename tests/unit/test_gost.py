@@ -115,9 +115,10 @@ def test_the_work_language_is_read_from_langid_or_language():
     assert text("english-book", "en").endswith("2004. – 191 p.")
 
 
-def test_an_entry_without_details_is_its_note():
+def test_an_entry_without_details_says_the_source_names_no_work_then_gives_its_note():
     entries = bibliography.parse("@misc{s, note = {Мақалада анықтама үшін келтірілген.}}")
-    assert text_of(entries["s"]) == "Мақалада анықтама үшін келтірілген."
+    unnamed = WORDS["kk"]("edition.reference.unnamed")
+    assert text_of(entries["s"]) == f"{unnamed} Мақалада анықтама үшін келтірілген."
     assert not entries["s"].known
 
 
