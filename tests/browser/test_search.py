@@ -332,3 +332,122 @@ def test_a_texts_sections_rank_above_its_references_and_its_result_shows_its_des
         snippets += teaser.all_inner_texts()[:1]
     assert snippets, f"no word of the description ({own}) finds the page alone"
     assert all(snippet.startswith(text.meta["description"][:40]) for snippet in snippets), snippets
+
+
+# --- precision: what a query must not find, from the texts' own words ----------
+
+LOOK_ALIKES = {"а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "к": "k", "і": "i", "һ": "h"}
+
+
+def stem_searched(locale: str) -> bool:
+    """Whether the language's search is the edition's (a lunr language with a stemmer: Kazakh,
+    Russian …); English is searched as lunr's core does."""
+    return locale != "en"
+
+
+def one_letter_queries(project):
+    """(text URL, a letter that begins words of the text): typed alone it must find that letter
+    only as a word of its own."""
+    found = []
+    for text in (t for t in project.texts if stem_searched(t.locale)):
+        letter = next(w[0] for w in long_words(text) if w[0].isalpha())
+        found.append((text.url, letter))
+    return found
+
+
+@pytest.mark.every_edition
+@pytest.mark.cases(make=one_letter_queries)
+def test_a_one_letter_query_marks_only_that_letter_as_a_word(searcher, case):
+    start, letter = case
+    result = searcher.search(start, letter)
+    assert all(mark == letter for mark in result["marks"]), result["marks"]
+
+
+def look_alike_queries(project):
+    """(text URL, a word of the text with one letter typed as its Latin look-alike, the word)."""
+    found = []
+    for text in project.texts:
+        word = next((w for w in long_words(text) if any(c in LOOK_ALIKES for c in w[1:])), None)
+        if word:
+            at = next(i for i, c in enumerate(word) if i and c in LOOK_ALIKES)
+            found.append((text.url, word[:at] + LOOK_ALIKES[word[at]] + word[at + 1 :], word))
+    return found
+
+
+@pytest.mark.every_edition
+@pytest.mark.cases(make=look_alike_queries)
+def test_a_latin_look_alike_letter_finds_the_cyrillic_word(searcher, sections, case):
+    start, query, word = case
+    result = searcher.search(start, query)
+    assert set(result["links"]) & holding(sections, word, start), (query, result["links"])
+    assert word in result["marks"], result["marks"]
+
+
+@pytest.mark.every_edition
+def test_latin_words_are_found_on_every_languages_pages(searcher, sections, project, text):
+    """Names and abbreviations in Latin letters, which the pages of the text's language hold."""
+    own = {loc: words_ for loc, words_ in sections.items() if language_of(loc, project) == text.locale}
+    latin = sorted({w for words_ in own.values() for w in words_ if re.fullmatch(r"[a-z]{3,}", w)})[:3]
+    for word in latin:
+        expected = {loc for loc, words_ in own.items() if word in words_}
+        assert set(searcher.search(text.url, word)["links"]) & expected, word
+
+
+# A name's consonants in one alphabet for both scripts, as edition-search.js documents its table.
+CYRILLIC_SOUNDS = dict(zip("бвгғджзкқлмнңпрстфхһцчшщ", "bvggdjzkklmnnprstfhhzcww", strict=True))
+LATIN_SOUNDS = [
+    ("sh", "w"), ("ch", "c"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("kh", "h"), ("zh", "j"),
+    (r"t[sz]", "z"), (r"c(?=[eiy])", "s"), ("[cq]", "k"), ("w", "v"), ("x", "ks"), ("[aeiouy]", ""),
+]  # fmt: skip
+
+
+def sounds(word: str) -> str:
+    if re.fullmatch(r"[a-z]+", word):
+        for pattern, sound in LATIN_SOUNDS:
+            word = re.sub(pattern, sound, word)
+    else:
+        word = "".join(CYRILLIC_SOUNDS.get(c, "") for c in word)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def names_in_both_scripts(project):
+    """(text URL, a name the text spells in one script, a form it spells in the other)."""
+    found = []
+    for text in (t for t in project.texts if stem_searched(t.locale)):
+        words_ = words_of(text)
+        prose = re.sub(r"<[^>]+>|\{[^}]*\}|\[@[^\]]*\]", " ", text.source.split("---\n", 2)[-1])
+        latin = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{3,}\b", prose) if len(sounds(w.lower())) >= 3}
+        for name in sorted(latin):
+            other = sorted(w for w in words_ if not re.fullmatch(r"[a-z]+", w) and sounds(w) == sounds(name))
+            if other:
+                found += [(text.url, name, other[0]), (text.url, other[0], name)]
+                break
+    return found
+
+
+@pytest.mark.every_edition
+@pytest.mark.cases(make=names_in_both_scripts)
+def test_a_name_is_found_in_either_script(searcher, sections, case):
+    start, query, spelled = case
+    result = searcher.search(start, query)
+    assert set(result["links"]) & holding(sections, spelled, start), (query, spelled, result["links"])
+
+
+def one_word_rows(project):
+    return [row for row in rows_holding_their_form(INFLECTED)(project) if " " not in row[1]]
+
+
+@pytest.mark.cases(make=one_word_rows)
+def test_a_result_lists_no_term_as_not_found_and_the_count_says_the_pages_listed(searcher, case):
+    start, query, _form = case
+    result = searcher.search(start, query)
+    page = searcher.pages[start]
+    assert page.locator(".md-search-result__terms").count() == 0, query
+    listed = page.locator(".md-search-result__item").count()
+    assert result["meta"] in (
+        result["words"]["search.result.one"],
+        result["words"]["search.result.other"].replace("#", str(listed)),
+    ), (result["meta"], listed)
+    for item in page.locator(".md-search-result__item").all():  # a page's best section is never folded
+        if item.locator("a[href*='#']").count():
+            assert item.locator("a[href*='#']").filter(visible=True).count(), query
