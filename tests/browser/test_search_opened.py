@@ -24,6 +24,14 @@ def open_first_section(page, server, start: str, query: str) -> list[str]:
     sections.filter(visible=True).first.click()
     page.wait_for_url(re.compile(r"#[\w-]+$"))
     page.locator("article mark").first.wait_for()
+    partial = page.locator("article mark").evaluate_all(
+        """marks => marks.filter(m => {
+            const before = m.previousSibling ? m.previousSibling.textContent.slice(-1) : ""
+            const after = m.nextSibling ? m.nextSibling.textContent.charAt(0) : ""
+            return /[\\p{L}\\p{N}]/u.test(before + after)
+        }).map(m => m.parentElement.textContent)"""
+    )
+    assert not partial, f"marks inside words: {partial}"  # only whole words the result found
     return [text.lower() for text in page.locator("article mark").all_inner_texts()]
 
 
