@@ -98,6 +98,8 @@ description: {about_description}
 
 <!-- record: version -->
 
+<!-- record: files -->
+
 ## {versions} {{#versions}}
 
 <!-- record: corrections -->

@@ -16,3 +16,6 @@ class EditionConfig(base.Config):
     published_url = c.Optional(c.URL(is_dir=True))
     # The record of the edition: versions, corrections, what differs from the source.
     record = c.File(exists=True, default="edition-record.yml")
+    # The edition's repository, which the about pages link (`<!-- record: files -->`): the
+    # Pages workflow passes REPOSITORY_URL. None: not linked.
+    repository = c.Optional(c.URL())

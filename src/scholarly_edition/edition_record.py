@@ -1,7 +1,7 @@
 """The record of the edition (edition-record.yml): every difference between
 the texts and the source, every kept oddity, and the versions.
 
-- On the about pages, a line `<!-- record: repairs -->` (also `kept`,
+- On the about pages, a line `<!-- record: repairs -->` (also `kept`, `files`,
   `corrections`, `version`) becomes that table or sentence, in the page's
   language, so the counts cannot drift from the record.
 - In the texts, each recorded change is checked to stand in its paragraph,
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from . import page_html
 from .dates import long_date
@@ -180,16 +181,47 @@ def apply_changes(source: list[str], changes: list[dict]) -> list[str]:
 # --- the about pages --------------------------------------------------------
 
 
-def render_markers(markdown: str, record: Record, t, src: str, locale: str) -> str:
+def render_markers(markdown: str, record: Record, t, src: str, locale: str, repository: str = "") -> str:
     """Each `<!-- record: NAME -->` line of an about page as Markdown."""
 
     def render(match: re.Match) -> str:
         name = match.group(1)
+        if name == "files":
+            return _files(record, t, src, repository)
         if name not in _SECTIONS:
-            raise PluginError(f"{src}: unknown record section '{name}'; use one of {', '.join(_SECTIONS)}")
+            names = ", ".join([*_SECTIONS, "files"])
+            raise PluginError(f"{src}: unknown record section '{name}'; use one of {names}")
         return _SECTIONS[name](record, t, src, locale)
 
     return _MARKER.sub(render, markdown)
+
+
+def published_files(record: Record) -> dict[str, Path]:
+    """The files a reader can check the edition against, published at the site's root under their
+    own names: the source text, where there is one, and the record."""
+    found = {record.path.name: record.path}
+    if record.source.get("file"):
+        found = {record.source["file"].name: record.source["file"], **found}
+    return found
+
+
+def add_published_files(files, config, record: Record) -> None:
+    """The published files as the site's own, so that the about pages' links to them resolve."""
+    for name, path in published_files(record).items():
+        if files.get_file_from_path(name) is None:
+            files.append(File.generated(config, name, abs_src_path=str(path)))
+
+
+def _files(record: Record, t, src: str, repository: str) -> str:
+    """The `files` marker: a list linking the published source and record, and the repository."""
+    names = list(published_files(record))
+    kinds = ["source", "record"] if len(names) == 2 else ["record"]
+    base = posixpath.dirname(src)
+    lines = [f"- [{t(f'edition.record.files.{kind}')}]({posixpath.relpath(name, base)}) (`{name}`)"
+             for kind, name in zip(kinds, names, strict=True)]  # fmt: skip
+    if repository:
+        lines.append(f"- [{t('edition.record.files.repository')}]({repository})")
+    return "\n".join(lines)
 
 
 def counts(record: Record) -> list[tuple[str, int]]:

@@ -110,6 +110,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         theme_files.add_assets(files, config)
+        edition_record.add_published_files(files, config, self.build.record)
         return files
 
     @event_priority(AFTER_I18N)
@@ -131,7 +132,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         markdown, self.build.marked[src] = citations.protect(markdown, offset)
         citations.check_plain_citations(markdown, self.build.marked[src], src, offset)
         markdown = self._mark_language_links(markdown, page, config, offset)  # at the lines the editor wrote
-        markdown = edition_record.render_markers(markdown, self.build.record, self.build.words(locale), src, locale)
+        markdown = edition_record.render_markers(
+            markdown, self.build.record, self.build.words(locale), src, locale, self.config.repository or ""
+        )
         return self._mark_language_links(markdown, page, config, offset)  # the record's tables link paragraphs
 
     def _mark_language_links(self, markdown: str, page: Page, config: MkDocsConfig, offset: int) -> str:

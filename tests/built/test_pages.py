@@ -5,6 +5,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import material
+import yaml
 from bs4 import BeautifulSoup
 
 from scholarly_edition import TEMPLATES, page_html
@@ -139,3 +140,20 @@ def test_headings_have_readable_ascii_ids(site, project):
     for url in project.pages.values():
         for heading in soup(site / url / "index.html").select("article :is(h1, h2, h3)[id]"):
             assert re.fullmatch(r"[a-z][a-z0-9-]*", heading["id"]), f"{url}#{heading['id']}"
+
+
+def test_each_about_page_links_the_source_and_the_record_a_reader_can_download(site, project):
+    """What the about pages cite, published as it is in the repository (edition-record.yml names the source)."""
+    record = yaml.safe_load((project.root / "edition-record.yml").read_text(encoding="utf-8"))
+    files = {"edition-record.yml": project.root / "edition-record.yml"}
+    if (record.get("source") or {}).get("file"):
+        files[Path(record["source"]["file"]).name] = project.root / record["source"]["file"]
+    for src, url in project.pages.items():
+        if not src.endswith("/about.md"):
+            continue
+        page = BeautifulSoup((site / url.lstrip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+        links = {urlsplit(a["href"]).path.rsplit("/", 1)[-1]: a["href"] for a in page.select("article a[href]")}
+        for name, path in files.items():
+            assert name in links, f"{src} does not link {name}"
+            published = site / urljoin(url.lstrip("/"), links[name])
+            assert published.read_bytes() == path.read_bytes(), name
