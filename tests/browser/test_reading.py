@@ -182,8 +182,12 @@ def test_a_paragraph_is_cited_from_a_captioned_closable_panel(browser, server, p
     code = bibtex.inner_text()
     assert code.startswith(f"@online{{{text.meta['citation']['bibtex_key']}-{pid},")
     assert f"urldate = {{{date.today():%Y-%m-%d}}}" in code
+    box, height = panel.bounding_box(), page.viewport_size["height"]
+    assert (box["y"] >= 0 and box["y"] + box["height"] <= height + 1) or box["y"] < height / 3, box  # in view
     panel.locator(".md-clipboard").first.click()
     page.wait_for_function("async text => (await navigator.clipboard.readText()) === text", arg=gost)
+    copied = panel.locator(".cite-block").first.locator(".copy-status")  # said beside the button pressed
+    expect(copied).to_have_text(string_table(text.locale)("edition.paragraph.copied"))
     page.keyboard.press("Escape")
     expect(panel).to_have_count(0)
     assert button.get_attribute("aria-expanded") == "false"
@@ -222,3 +226,43 @@ def test_how_to_cite_has_todays_access_date_and_copy_buttons(page, server, proje
     )
     assert f"{date.today():%d.%m.%Y})." in gost  # the access date, after the URL (then any note)
     assert block.locator(".md-clipboard, .md-code__button").count() == 2
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_texts_title_is_legible_and_its_lines_short(browser, server, project, text, scheme, size):
+    """The title at weight 400 or more and 7:1 on the page, in the source's letters (no CSS case);
+    on a desktop no line of the text longer than 75 characters."""
+    from test_quality import contrast
+
+    context = browser.new_context(color_scheme=scheme, **(DESKTOP if size == "desktop" else PHONE))
+    page = context.new_page()
+    page.goto(server + text.url)
+    title = page.evaluate("""() => {
+      const h1 = document.querySelector("article h1"), style = getComputedStyle(h1)
+      const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number)
+      return {weight: +style.fontWeight, transform: style.textTransform, colour: rgb(style.color),
+              ground: rgb(getComputedStyle(document.body).backgroundColor)}
+    }""")
+    assert title["weight"] >= 400 and title["transform"] == "none", title
+    assert contrast(title["colour"], title["ground"]) >= 7, title
+    if size == "desktop":  # characters per line: a paragraph's width over its letters' mean width
+        longest = page.evaluate("""() => Math.max(...[...document.querySelectorAll("article p[id^='p-']")].map(p => {
+          const style = getComputedStyle(p), canvas = document.createElement("canvas").getContext("2d")
+          canvas.font = `${style.fontSize} ${style.fontFamily}`
+          const text = p.textContent.trim()
+          return p.getBoundingClientRect().width / (canvas.measureText(text).width / text.length)
+        }))""")
+        assert longest <= 75, longest
+    context.close()
+
+
+def test_the_citation_popover_has_an_edge_in_the_dark_palette(browser, server, project):
+    context = browser.new_context(color_scheme="dark", **PHONE)
+    page = context.new_page()
+    page.goto(server + project.first_text.url)
+    edge = page.evaluate("""() => { const p = document.getElementById("citation-popover"), s = getComputedStyle(p)
+      const ground = getComputedStyle(document.body).backgroundColor
+      return {width: parseFloat(s.borderTopWidth), colour: s.borderTopColor, ground} }""")
+    assert edge["width"] >= 1 and edge["colour"] != edge["ground"], edge
+    context.close()

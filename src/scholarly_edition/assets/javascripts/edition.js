@@ -35,18 +35,22 @@
     root.querySelectorAll(".access-date").forEach(function (span) { span.hidden = false })
   }
 
+  // "Copied", said beside what was pressed.
+  function showCopied(control) {
+    var status = control.parentNode.querySelector(".copy-status") || document.createElement("span")
+    status.className = "copy-status"
+    status.setAttribute("role", "status")
+    status.textContent = words["paragraph.copied"]
+    control.after(status)
+    setTimeout(function () { status.remove() }, 2000)
+  }
+
   // A paragraph's number copies its URL.
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.paragraph-number")
     if (!link || !navigator.clipboard) return
-    navigator.clipboard.writeText(link.href).then(function () {
-      var status = link.parentNode.querySelector(".copy-status") || document.createElement("span")
-      status.className = "copy-status"
-      status.setAttribute("role", "status")
-      status.textContent = words["paragraph.copied"]
-      link.parentNode.append(status)
-      setTimeout(function () { status.remove() }, 2000)
-    }, function () { /* no clipboard permission: the address bar has the URL */ })
+    navigator.clipboard.writeText(link.href).then(function () { showCopied(link) },
+      function () { /* no clipboard permission: the address bar has the URL */ })
   })
 
   // How to cite a paragraph.
@@ -84,7 +88,11 @@
       button.closest("p").after(panel)
       button.setAttribute("aria-controls", panel.id)
       button.setAttribute("aria-expanded", "true")
-      panel.querySelector("button, [tabindex]").focus()
+      panel.querySelector("button, [tabindex]").focus({ preventScroll: true })
+      panel.scrollIntoView({ block: "nearest" })  // all of it on screen, not mostly below the fold
+      panel.querySelectorAll(".md-clipboard").forEach(function (copy) {
+        copy.addEventListener("click", function () { showCopied(copy) })  // beside the button pressed
+      })
     })
   })
 
