@@ -154,6 +154,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.build.hreflang_folders.update(
             alternates.url_path(url, config.site_url or "") for _, url in context["hreflang"]
         )
+        if context.get("exports"):  # Material reads a sitemap beside every <link rel="alternate">
+            self.build.hreflang_folders.add(page.url[: page.url.rfind("/") + 1])  # the page's folder
         return context
 
     def _edition_context(self, context: dict, config: MkDocsConfig) -> dict:
