@@ -66,6 +66,7 @@ EDITION_KEYS = (
     "edition.header.no-author",
     "edition.header.rights",
     "edition.header.rights.link",
+    "edition.header.summary",
     "edition.download.pdf",
     "edition.download.bibtex",
     "edition.download.ris",

@@ -66,7 +66,12 @@ def test_a_citation_shows_its_reference_on_hover_and_focus_and_jumps_and_comes_b
     assert back.get_attribute("aria-label") == string_table(text.locale)("edition.reference.back").replace("#", "1")
     back.click()
     page.wait_for_url(f"{server}{text.url}#cite-1")
-    expect(page.locator("#cite-1")).to_be_in_viewport()
+    landed = page.locator("#cite-1")
+    expect(landed).to_be_in_viewport()
+    assert not landed.evaluate("a => a === document.activeElement")  # focus would open its tooltip
+    expect(page.locator(".md-tooltip2--active")).to_have_count(0)  # nothing covers the text
+    assert landed.evaluate("a => getComputedStyle(a).animationName") == "edition-returned"  # marked a moment
+    assert landed.bounding_box()["y"] > header["y"] + header["height"] + 2 * landed.bounding_box()["height"]
 
 
 @pytest.mark.texts(where=cites)
@@ -265,4 +270,51 @@ def test_the_citation_popover_has_an_edge_in_the_dark_palette(browser, server, p
       const ground = getComputedStyle(document.body).backgroundColor
       return {width: parseFloat(s.borderTopWidth), colour: s.borderTopColor, ground} }""")
     assert edge["width"] >= 1 and edge["colour"] != edge["ground"], edge
+    context.close()
+
+
+@pytest.mark.every_edition
+def test_on_a_phone_the_first_screen_reaches_the_text_and_the_details_are_a_tap_away(browser, server, text):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(server + text.url)
+    first = page.locator(f"#{text.paragraph_ids[0]}")
+    expect(page.locator(".text-header__edition")).to_be_hidden()
+    assert first.bounding_box()["y"] < page.viewport_size["height"], "the text starts below the first screen"
+    page.locator(".text-header__details > summary").tap()
+    expect(page.locator(".text-header__edition")).to_be_visible()
+    context.close()
+    context = browser.new_context(**DESKTOP)  # a wider screen shows every detail at once
+    page = context.new_page()
+    page.goto(server + text.url)
+    expect(page.locator(".text-header__edition")).to_be_visible()
+    expect(page.locator(".text-header__details > summary")).to_be_hidden()
+    context.close()
+
+
+@pytest.mark.every_edition
+def test_on_a_phone_the_header_names_the_section_being_read_and_the_menu_opens_on_the_contents(browser, server, text):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(server + text.url)
+    topic = page.locator(".md-header__topic[data-md-component=header-topic] .md-ellipsis")
+    own = [
+        h
+        for h in page.locator("article h2[id]").all()
+        if h.get_attribute("id") not in (text.reference_section, "how-to-cite")
+    ]
+    if own:  # a section with text below it
+        heading = own[len(own) // 2]
+        heading.evaluate("h => h.scrollIntoView({block: 'start'})")  # below the header: its scroll margin
+        page.mouse.wheel(0, 40)
+        expect(topic).to_have_text(heading.evaluate("h => h.textContent.replace(/¶$/, '').trim()"))
+    else:  # a text without sections of its own: its title, once its heading has scrolled away
+        page.mouse.wheel(0, 2000)
+        expect(topic).to_have_text(text.meta["title"])
+        context.close()
+        return  # and no table of contents
+    page.locator("label.md-header__button[for=__drawer]").tap()  # one tap
+    entry = page.locator(f".md-nav--secondary a[href='#{heading.get_attribute('id')}']").first
+    expect(entry).to_be_visible()
+    expect(entry).to_be_in_viewport()
     context.close()

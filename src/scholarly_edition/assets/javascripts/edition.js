@@ -16,6 +16,8 @@
  *   canonical link stays without a fragment.
  * - Search answers a pasted or dictated query, not only a typed one
  *   (Material listens for keys); an opened result marks whole words only.
+ * - On a phone the text header's details are closed; the header names the
+ *   section being read; the menu button opens on the table of contents.
  * - Printing: the page's identity (edition, version, date, address) is set
  *   for the print style sheet's page margins.
  */
@@ -145,6 +147,16 @@
   window.addEventListener("hashchange", followFragment)
   followFragment()
 
+  // Back at a citation from the reference list: the browser focuses it, and Material's tooltip
+  // would cover the lines around it; the citation is marked instead (edition.css, :target).
+  // Tab goes on from it all the same.
+  function landOnCitation() {
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)))
+    if (target && target.matches("a.citation") && document.activeElement === target) target.blur()
+  }
+  window.addEventListener("hashchange", landOnCitation)
+  landOnCitation()
+
   // Search answers a query that arrives without a key (paste, dictation,
   // autofill): Material searches on keyup, and ignores a repeated value.
   var query = document.querySelector("input.md-search__input")
@@ -186,6 +198,42 @@
       var next = document.getElementById(label.htmlFor)
       if (next) next.focus()
     })
+  })
+
+  // A phone: the text header's details closed, so that the first screen reaches the text;
+  // open again on a wider screen, where their toggle is hidden (edition.css).
+  var details = document.querySelector("details.text-header__details")
+  var phone = window.matchMedia("(max-width: 44.9375em)")
+  if (details) {
+    var fit = function () { details.open = !phone.matches }
+    fit()
+    phone.addEventListener("change", fit)
+  }
+
+  // While reading, the header names the section the reader is in (Material shows the page's
+  // title there once its heading has scrolled away).
+  var topic = document.querySelector(".md-header__topic[data-md-component=header-topic] .md-ellipsis")
+  var headings = Array.prototype.slice.call(document.querySelectorAll("article h2[id]"))
+  if (topic && headings.length) {
+    var pageTitle = topic.textContent, shown = null, queued = false
+    var follow = function () {
+      queued = false
+      var line = document.querySelector(".md-header").getBoundingClientRect().bottom + 8
+      var current = headings.filter(function (h) { return h.getBoundingClientRect().top <= line }).pop()
+      if (current === shown) return
+      shown = current
+      topic.textContent = current ? current.textContent.replace(/¶$/, "").trim() : pageTitle
+    }
+    window.addEventListener("scroll", function () {
+      if (!queued) { queued = true; requestAnimationFrame(follow) }
+    }, { passive: true })
+    follow()
+  }
+
+  // The navigation drawer (a phone's menu button) opens on the page's table of contents.
+  var drawer = document.getElementById("__drawer"), contents = document.getElementById("__toc")
+  if (drawer && contents) drawer.addEventListener("change", function () {
+    if (drawer.checked) contents.checked = true
   })
 
   // Print: who, what and where, in the page margins (edition.css, @page).
