@@ -174,3 +174,29 @@ def test_a_printed_text_names_the_edition_on_every_page_with_numbered_paragraphs
     for pid in text.paragraph_ids:
         assert any(line.strip().startswith(pid[2:] + " ") for line in lines), pid
     assert edition.split()[0] in "\n".join(pages)
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_control_of_a_text_shows_a_focus_ring_of_3_to_1_on_what_it_sits_on(browser, server, text, scheme, size):
+    """WCAG 2.2, 1.4.11: every keyboard stop of a text page, its paragraphs' links and buttons and the
+    header's, until the keyboard comes round again."""
+    context = browser.new_context(color_scheme=scheme, **(DESKTOP if size == "desktop" else PHONE))
+    page = context.new_page()
+    page.goto(server + text.url)
+    faint, seen = [], 0
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        where = page.evaluate("""() => { const el = document.activeElement
+          if (el === document.body || el.dataset.editionStop) return ""  // round again
+          el.dataset.editionStop = "seen"
+          return el.tagName + "#" + el.id + " " + (el.getAttribute("href") || "") }""")
+        if not where:
+            break
+        seen += 1
+        ring = page.evaluate(RING)
+        ratio = contrast(ring["ring"], ring["ground"])
+        if ring["style"] == "none" or ring["width"] < 1 or ratio < 3:
+            faint.append((ring["control"], where, ring["style"], round(ratio, 2)))
+    context.close()
+    assert seen > 10 and faint == [], faint
