@@ -104,6 +104,7 @@ function editionSearch(lunr, lang) {
   lunr.Builder.prototype.build = function () {
     index = build.apply(this, arguments)
     words = null
+    vocabulary()  // as the index loads, not at the reader's first keystroke
     return index
   }
   function add(map, key, word) { (map[key] = map[key] || []).push(word) }
