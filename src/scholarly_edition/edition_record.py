@@ -30,7 +30,7 @@ from .dates import long_date
 from .sources import LINE, id_line, load_yaml, read_text
 
 RECORD = "edition-record.yml"
-CHANGE_KINDS = ("hyphen-joined", "hyphen-kept", "space", "emendation")
+CHANGE_KINDS = ("hyphen-joined", "hyphen-kept", "space", "case", "emendation")
 KEPT_KINDS = ("missing-space-kept", "spelling-kept")
 _MARKER = re.compile(r"^<!-- record: (\w+) -->$", re.MULTILINE)
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -97,6 +97,13 @@ def load(path: Path) -> Record:
             raise PluginError(
                 f"{at}: the change '{change.get('text', '?')}' needs kind (one of {', '.join(CHANGE_KINDS)}), "
                 f"page, paragraph, source and text; it lacks {', '.join(missing) or 'a known kind'}"
+            )
+        if change["kind"] == "case" and (
+            change["source"].lower() != change["text"].lower() or change["source"] == change["text"]
+        ):
+            raise PluginError(
+                f"{at}: a `case` change only sets typographic capitals in the source's usual case: "
+                f"'{change['source']}' and '{change['text']}' must differ in letter case and in nothing else"
             )
         if change["kind"] == "emendation" and not isinstance(change.get("reason"), dict):
             raise PluginError(f"{at}: the emendation '{change['text']}' needs a `reason` in each language")
@@ -245,7 +252,12 @@ def _count(change: dict) -> int:
 def _where(change: dict, t, src: str) -> str:
     """'(14-азат жол)' linking to the paragraph, relative to the page src."""
     link = posixpath.relpath(change["page"], posixpath.dirname(src))
-    label = t("edition.cite.paragraph").replace("#", change["paragraph"].removeprefix("p-"))
+    paragraph = change["paragraph"]
+    label = (
+        t("edition.cite.paragraph").replace("#", paragraph[2:])
+        if paragraph.startswith("p-")
+        else t("edition.record.title")
+    )
     return f"([{label}]({link}#{change['paragraph']}))"
 
 

@@ -35,6 +35,7 @@ from lxml import etree, html
 
 from . import gost
 from .bibliography import Name, Reference
+from .edition_record import CHANGE_KINDS
 from .escaping import plain
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -622,8 +623,9 @@ def _tei_encoding(writer, header, text: Text) -> None:
         letters = ", ".join(f"{g['source']} → {g['text']} ({g['count']})" for g in glyphs["letters"])
         lines.append(("normalization", f"{t('edition.record.kind.glyph')}: {letters}."))
     changes = record.changes_of(text.src)
-    for kind, element in (("hyphen-joined", "hyphenation"), ("hyphen-kept", "hyphenation"), ("space", "normalization"),
-                          ("emendation", "correction")):  # fmt: skip
+    elements = {"hyphen-joined": "hyphenation", "hyphen-kept": "hyphenation", "emendation": "correction"}
+    for kind in CHANGE_KINDS:
+        element = elements.get(kind, "normalization")  # a space restored, a title's case
         found = [c for c in changes if c["kind"] == kind]
         if found:
             said = "; ".join(

@@ -303,13 +303,19 @@ def test_on_a_phone_the_header_names_the_section_being_read_and_the_menu_opens_o
         for h in page.locator("article h2[id]").all()
         if h.get_attribute("id") not in (text.reference_section, "how-to-cite")
     ]
-    if own:  # a section with text below it
+    # A section the page can scroll to the top of the screen: one with a screenful below it.
+    room = "h => document.scrollingElement.scrollHeight - (h.getBoundingClientRect().top + scrollY) > innerHeight"
+    own = [h for h in own if h.evaluate(room)] or own[:1]
+    if own:
         heading = own[len(own) // 2]
-        heading.evaluate("h => h.scrollIntoView({block: 'start'})")  # below the header: its scroll margin
-        page.mouse.wheel(0, 40)
+        heading.evaluate("""h => scrollTo({behavior: "instant", top: h.getBoundingClientRect().top + scrollY
+          - document.querySelector(".md-header").getBoundingClientRect().bottom + 4})""")  # just under the header
         expect(topic).to_have_text(heading.evaluate("h => h.textContent.replace(/¶$/, '').trim()"))
     else:  # a text without sections of its own: its title, once its heading has scrolled away
-        page.mouse.wheel(0, 2000)
+        page.locator(f"#{text.paragraph_ids[-1]}").evaluate(
+            """p => scrollTo({behavior: "instant", top: p.getBoundingClientRect().top + scrollY
+              - document.querySelector(".md-header").getBoundingClientRect().bottom})"""
+        )  # its last paragraph at the top: above the edition's headings (references, how to cite)
         expect(topic).to_have_text(text.meta["title"])
         context.close()
         return  # and no table of contents

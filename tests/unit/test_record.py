@@ -78,6 +78,18 @@ def test_a_bad_record_fails_at_its_line(tmp_path, old, new, fragment, message):
     )
 
 
+@pytest.mark.parametrize("text", ["Фейсбук жене Твиттер", "ФЕЙСБУК ЖӘНЕ ТВИТТЕР"])
+def test_a_case_change_may_change_letter_case_and_nothing_else(tmp_path, text):
+    change = f"  - {{kind: case, page: kk/t.md, paragraph: title, source: ФЕЙСБУК ЖӘНЕ ТВИТТЕР, text: {text}}}\n"
+    record = FIXTURE.replace("changes:\n", "changes:\n" + change, 1)
+    with pytest.raises(PluginError, match=r"edition-record\.yml:\d+: a `case` change only sets typographic capitals"):
+        _record(tmp_path, record)
+    fine = FIXTURE.replace(
+        "changes:\n", "changes:\n" + change.replace(f"text: {text}", "text: Фейсбук және Твиттер"), 1
+    )
+    assert _record(tmp_path, fine).changes[0]["kind"] == "case"
+
+
 def test_the_current_version_must_head_the_corrections(tmp_path):
     text = FIXTURE.replace('version: "', 'version: "9', 1)
     with pytest.raises(PluginError, match=r"edition-record\.yml:\d+: the newest correction is version"):
