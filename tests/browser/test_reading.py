@@ -87,6 +87,7 @@ def test_a_tap_on_a_citation_shows_its_reference_and_a_way_on_to_the_list(phone,
     reference = phone.locator(f"#ref-{key} .reference-text").text_content()
     assert popover.locator(".reference-text").text_content() == reference
     assert phone.url == server + text.url  # no jump yet
+    expect(phone.locator(".md-tooltip2").filter(visible=True)).to_have_count(0)  # the popover alone
     onward = popover.locator("a.citation-popover__onward")
     assert onward.inner_text() == string_table(text.locale)("edition.reference.open")
     onward.tap()

@@ -218,7 +218,8 @@
     var pageTitle = topic.textContent, shown = null, queued = false
     var follow = function () {
       queued = false
-      var line = document.querySelector(".md-header").getBoundingClientRect().bottom + 8
+      // a heading just under the header is the reader's (a link to a section lands it there)
+      var line = document.querySelector(".md-header").getBoundingClientRect().bottom + 48
       var current = headings.filter(function (h) { return h.getBoundingClientRect().top <= line }).pop()
       if (current === shown) return
       shown = current
