@@ -57,9 +57,31 @@ INTERNALS = [
         "browser.test_search::test_a_nonsense_query_or_a_bare_ending_finds_nothing_and_says_so",
     ),
     (
-        "Material: a result's ?h= holds the query terms it found, highlighted as prefixes in the opened page",
-        "the stem search's terms",
+        "Material: a result's ?h= holds the keys of its `terms` that are true, in their order, highlighted in the "
+        "opened page as <mark data-md-highlight> wherever a term begins or sits inside a word; `false` terms show "
+        "as not found unless lunr.stopWordFilter drops them",
+        "edition-search.js results() (terms = the words marked, longest first); edition.js (whole words only)",
         "browser.test_search_opened::test_an_opened_result_highlights_the_forms_that_matched",
+    ),
+    (
+        "Material's worker: its RESULT message (postMessage) holds items grouped by page, the page's own entry "
+        "among them; the result list shows a page's items scoring as its first one and folds the rest, and "
+        "counts the groups",
+        "edition-search.js (self.postMessage wrapped: a page's best section never folded)",
+        "browser.test_search::test_a_result_lists_no_term_as_not_found_and_the_count_says_the_pages_listed",
+    ),
+    (
+        'Material: the header\'s second topic (.md-header__topic[data-md-component="header-topic"] .md-ellipsis) '
+        "shows the page's title once its heading scrolls away; the drawer is the #__drawer checkbox, the page's "
+        "table of contents in it the #__toc checkbox",
+        "edition.js (the section being read; the drawer opens on the contents)",
+        "browser.test_reading::test_on_a_phone_the_header_names_the_section_being_read_and_the_menu_opens_on_the_contents",
+    ),
+    (
+        "Material: the footnote tooltip (.md-tooltip2) opens on a citation's focus, which fragment navigation "
+        "and a tap give it",
+        "edition.js (focus left on landing), edition.css (hidden while the popover is open)",
+        "browser.test_reading::test_a_tap_on_a_citation_shows_its_reference_and_a_way_on_to_the_list",
     ),
     (
         "Material: translations are partials/languages/<lang>.html with a macro t(key), English as fallback; its "
@@ -75,8 +97,9 @@ INTERNALS = [
         "browser.test_internals::test_the_overridden_blocks_and_partials_are_materials",
     ),
     (
-        "Material: its language integration fetches sitemap.xml below every hreflang URL",
-        "src/scholarly_edition/alternates.py write_sitemaps",
+        "Material: its language integration fetches sitemap.xml beside every <link rel=alternate> (hreflang, "
+        "and the TEI and JATS exports')",
+        "src/scholarly_edition/alternates.py write_sitemaps; plugin.py on_page_context",
         "browser.test_quality::test_every_page_passes_axe_and_logs_no_error",
     ),
     (
