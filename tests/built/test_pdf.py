@@ -143,3 +143,11 @@ def test_one_commit_builds_the_same_pdf_bytes(site, server, tmp_path, project):
     assert result.returncode == 0, result.stderr
     for text in project.texts:
         assert pdf_of(again, text).read_bytes() == pdf_of(site, text).read_bytes(), text.src
+
+
+def test_the_pdf_leaves_out_what_only_a_screen_uses(site, text):
+    """The web header's toggle and download links have nothing to do on paper."""
+    t = string_table(text.locale)
+    flat = " ".join(pdftotext(pdf_of(site, text)).split())
+    assert t("edition.header.summary") not in flat
+    assert t("edition.download.bibtex") not in flat.split(t("edition.cite.heading"))[0]
