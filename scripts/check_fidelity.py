@@ -82,7 +82,7 @@ def check_page(source_part: str, html: str, changes: list[dict]) -> list[str]:
 # What the PDF leaves out of the page (pdf/pdf.css); its own "how to cite" replaces the page's.
 PDF_HIDDEN = (
     ".headerlink, .paragraph-cite, .reference-backlinks, .copy-status, .only-note, .text-header__links, "
-    ".text-header__rights a, .how-to-cite"
+    ".text-header__details > summary, .text-header__rights a, .how-to-cite"
 )
 OPEN, CLOSE = "\ue010", "\ue011"  # around the edition's additions, while tokenizing
 

@@ -24,3 +24,8 @@ def string_table(locale: str):
     """key -> string, from the language's table in the plugin's templates."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([TEMPLATES, material_partials()]))
     return lookup(env, locale)
+
+
+def rights_sentence(citation: dict, t) -> str:
+    """What a text without a licence says of its rights: its author's, or, with several, its authors'."""
+    return t("edition.header.rights.authors" if len(citation.get("authors") or []) > 1 else "edition.header.rights")

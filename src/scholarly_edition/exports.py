@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from lxml import etree, html
 
-from . import gost
+from . import gost, identity
 from .bibliography import Name, Reference
 from .edition_record import CHANGE_KINDS
 from .escaping import plain
@@ -515,7 +515,7 @@ def tei(text: Text) -> bytes:
     if licence:
         el(availability, "licence", plain(licence["name"]), target=plain(licence.get("url") or ""))
     else:
-        el(availability, "p", t("edition.header.rights"))
+        el(availability, "p", identity.rights(citation, t))
     el(publication, "date", edition.date, when=edition.iso_date)
     source_desc = el(file_desc, "sourceDesc")
     description = " ".join(str(text.record.source.get("description", {}).get(text.locale, "")).split())
@@ -794,7 +794,7 @@ def jats(text: Text) -> bytes:
             ref.text = plain(licence["url"])
         el(lic, "license-p", plain(licence["name"]))
     else:
-        el(permissions, "copyright-statement", t("edition.header.rights"))
+        el(permissions, "copyright-statement", identity.rights(citation, t))
     if text.url:
         el(meta, "self-uri", text.url, xlink_href=text.url)
     if citation.get("abstract"):

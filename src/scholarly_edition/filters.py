@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import downloads, escaping, gost, pdf
+from . import downloads, escaping, gost, identity, pdf
 from .bibtex_text import bibtex_escape, bibtex_url, protect_capitals
 
 FILTERS = {
@@ -15,4 +15,5 @@ FILTERS = {
     "gost_original": gost.original,  # segments: text, and a link where one belongs
     "gost_text": gost.text,
     "doi_url": gost.doi_url,
+    "rights": identity.rights,  # the author's or the authors'
 }

@@ -80,3 +80,9 @@ def _name_line(config, name: str) -> str:
         if re.match(r"\s*site_name\s*:", line) and name in line:
             return f"{path.name}:{number}"
     return path.name
+
+
+def rights(citation: dict, t) -> str:
+    """Whose the text is where no licence says more: its author's, or its authors'."""
+    several = len(citation.get("authors") or []) > 1
+    return t("edition.header.rights.authors" if several else "edition.header.rights")

@@ -65,6 +65,7 @@ EDITION_KEYS = (
     "edition.header.original",
     "edition.header.no-author",
     "edition.header.rights",
+    "edition.header.rights.authors",
     "edition.header.rights.link",
     "edition.header.summary",
     "edition.download.pdf",

@@ -127,7 +127,8 @@ class Searcher:
                     "links => links.map(a => { const u = new URL(a.href); return u.pathname + u.hash })"
                 )
             ],
-            "marks": [m.lower() for m in page.locator(".md-search-result mark").all_inner_texts()],
+            # every mark, those in a page's folded results too
+            "marks": [m.lower() for m in page.locator(".md-search-result mark").all_text_contents()],
         }
 
 

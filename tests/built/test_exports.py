@@ -15,7 +15,7 @@ from schemas_helper import problems
 from scholarly_edition.edition_record import tokens
 from scholarly_edition.exports import JATS_DOCTYPE, text_of
 from scripts.check_fidelity import check_export, page_tokens
-from strings_helper import string_table
+from strings_helper import rights_sentence, string_table
 
 TEI = {"t": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
 XLINK = "{http://www.w3.org/1999/xlink}href"
@@ -94,7 +94,7 @@ def test_the_tei_header_holds_the_text_the_edition_and_the_record(site, project,
         assert availability.find("t:licence", TEI).text == licence["name"]
         assert availability.find("t:licence", TEI).get("target") == licence.get("url")
     else:
-        assert availability.findtext("t:p", namespaces=TEI) == t("edition.header.rights")
+        assert availability.findtext("t:p", namespaces=TEI) == rights_sentence(text.meta["citation"], t)
     assert one("t:profileDesc/t:langUsage/t:language").get("ident") == text.locale
     assert [c.get("n") for c in header.findall("t:revisionDesc/t:change", TEI)] == [
         str(c["version"]) for c in record.corrections
@@ -195,7 +195,9 @@ def test_the_jats_front_holds_the_text_and_the_edition(site, project, text):
         assert meta.findtext("permissions/license/license-p") == licence["name"]
         assert meta.find("permissions/license").get(XLINK) == licence.get("url")
     else:
-        assert meta.findtext("permissions/copyright-statement") == string_table(text.locale)("edition.header.rights")
+        assert meta.findtext("permissions/copyright-statement") == rights_sentence(
+            text.meta["citation"], string_table(text.locale)
+        )
     assert meta.findtext("abstract/p") == citation.get("abstract")
     assert [k.text for k in meta.findall("kwd-group/kwd")] == (citation.get("keywords") or [])
 

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from conftest import build_site
 from expected import ROOT
 from scripts.check_fidelity import check_pdf
-from strings_helper import string_table
+from strings_helper import rights_sentence, string_table
 
 
 def pdf_of(site, text):
@@ -36,7 +36,7 @@ def test_the_pdf_is_a4_small_and_named_for_the_text_in_its_language(site, text):
     if citation.get("keywords"):
         assert info["/Keywords"].endswith(", ".join(citation["keywords"]))
     licence, t = citation.get("licence"), string_table(text.locale)
-    assert info["/rights"] == ((licence.get("url") or licence["name"]) if licence else t("edition.header.rights"))
+    assert info["/rights"] == ((licence.get("url") or licence["name"]) if licence else rights_sentence(citation, t))
     original = citation.get("original")
     assert ("/source" in info) == bool(original)
     if original:
