@@ -9,6 +9,8 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
+from .search import search_language
+
 OWN = (
     "assets/edition.css",
     "assets/javascripts/edition.js",
@@ -18,8 +20,8 @@ OWN = (
 
 def minify(site: Path, locales: list[str]) -> None:
     """The edition's files, and each language's lunr plugin with the stem search appended to it."""
-    plugins = [f"assets/javascripts/lunr/min/lunr.{locale}.min.js" for locale in locales]
-    plugins = [name for name in plugins if (site / name).is_file()]  # English has none: lunr's core
+    plugins = [f"assets/javascripts/lunr/min/lunr.{search_language(locale)}.min.js" for locale in locales]
+    plugins = [name for name in plugins if (site / name).is_file()]
     for name in (*OWN, *plugins):
         path = site / name
         text = path.read_text(encoding="utf-8")

@@ -15,8 +15,8 @@ Kazakh. After the build this module:
   text's page-level entry with its description, the snippet a result shows
   (not the UDC line);
 - makes the Kazakh index use `lunr.kk` (assets/javascripts/lunr/min/
-  lunr.kk.min.js) and appends the edition's stem search to each language's
-  lunr plugin in the site.
+  lunr.kk.min.js), the English one `lunr.en_core` (lunr's core as a plugin), and
+  appends the edition's stem search to each language's lunr plugin in the site.
 
 tests pin all of this, so a Material upgrade that changes the index format or
 the worker fails the suite.
@@ -35,6 +35,13 @@ STEM_SEARCH = "assets/javascripts/lunr/edition-search.js"
 # Whitespace and the punctuation around words in both texts.
 SEPARATOR = r"[\s\-–—«»\"“”„'‘’`()\[\]{}.,;:!?…/]+"
 REFERENCES_BOOST = 0.3  # a reference note ranks below the sections of the text
+# The lunr language an index names where it is not the locale: Material's worker loads no plugin
+# for "en", so English names lunr's core as a plugin (assets/javascripts/lunr/min/lunr.en_core.min.js).
+SEARCH_LANGUAGES = {"en": "en_core"}
+
+
+def search_language(locale: str) -> str:
+    return SEARCH_LANGUAGES.get(locale, locale)
 
 
 def write_indexes(
@@ -56,12 +63,13 @@ def write_indexes(
             path.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
     code = (PACKAGE / STEM_SEARCH).read_text(encoding="utf-8")
     for locale in locales:
-        add_stem_search(site / f"assets/javascripts/lunr/min/lunr.{locale}.min.js", code, locale)
+        language = search_language(locale)
+        add_stem_search(site / f"assets/javascripts/lunr/min/lunr.{language}.min.js", code, language)
 
 
 def add_stem_search(plugin: Path, code: str, locale: str) -> None:
-    """Append the stem search to a language's lunr plugin, once; a language
-    lunr has no plugin for (English) is searched as lunr's core does."""
+    """Append the stem search to a language's lunr plugin, once; a language lunr has no
+    plugin for, and the edition none either, is searched as lunr's core does."""
     if not plugin.is_file():
         return
     text = plugin.read_text(encoding="utf-8")
@@ -97,7 +105,7 @@ def split_index(
             docs.append(doc)
         config = {
             **shared["config"],
-            "lang": [locale],  # Material's worker loads lunr.<locale>.min.js
+            "lang": [search_language(locale)],  # Material's worker loads lunr.<lang>.min.js
             "separator": SEPARATOR,
             "pipeline": ["trimmer"],
         }

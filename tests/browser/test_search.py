@@ -340,17 +340,11 @@ def test_a_texts_sections_rank_above_its_references_and_its_result_shows_its_des
 LOOK_ALIKES = {"а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "к": "k", "і": "i", "һ": "h"}
 
 
-def stem_searched(locale: str) -> bool:
-    """Whether the language's search is the edition's (a lunr language with a stemmer: Kazakh,
-    Russian …); English is searched as lunr's core does."""
-    return locale != "en"
-
-
 def one_letter_queries(project):
     """(text URL, a letter that begins words of the text): typed alone it must find that letter
     only as a word of its own."""
     found = []
-    for text in (t for t in project.texts if stem_searched(t.locale)):
+    for text in project.texts:
         letter = next(w[0] for w in long_words(text) if w[0].isalpha())
         found.append((text.url, letter))
     return found
@@ -414,7 +408,7 @@ def sounds(word: str) -> str:
 def names_in_both_scripts(project):
     """(text URL, a name the text spells in one script, a form it spells in the other)."""
     found = []
-    for text in (t for t in project.texts if stem_searched(t.locale)):
+    for text in project.texts:
         words_ = words_of(text)
         prose = re.sub(r"<[^>]+>|\{[^}]*\}|\[@[^\]]*\]", " ", text.source.split("---\n", 2)[-1])
         latin = {w.lower() for w in re.findall(r"\b[A-Z][a-z]{3,}\b", prose) if len(sounds(w.lower())) >= 3}

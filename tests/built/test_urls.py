@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from scholarly_edition.search import search_language
 from scripts.published_urls import collect, compare, read_list
 
 
@@ -35,7 +36,7 @@ def _index(site, locale, project):
 def test_each_language_has_its_own_index_tuned_for_it(site, project):
     for locale in project.locales:
         index = _index(site, locale, project)
-        assert index["config"]["lang"] == [locale] and index["config"]["pipeline"] == ["trimmer"]
+        assert index["config"]["lang"] == [search_language(locale)] and index["config"]["pipeline"] == ["trimmer"]
         locations = {doc["location"] for doc in index["docs"]}
         own = {
             url.removeprefix("" if locale == project.default else f"{locale}/")
@@ -57,10 +58,7 @@ def test_a_texts_page_entry_is_its_description_and_its_reference_notes_rank_last
 
 def test_each_languages_lunr_plugin_carries_the_stem_search_once(site, project):
     for locale in project.locales:
-        plugin = site / f"assets/javascripts/lunr/min/lunr.{locale}.min.js"
-        if locale == "en":
-            assert not plugin.exists()  # English is lunr's own language: its core, with no plugin to extend
-            continue
-        text = plugin.read_text(encoding="utf-8")
-        assert len(re.findall(rf'editionSearch\(self\.lunr, ?"{locale}"\)', text)) == 1  # minified or not
+        language = search_language(locale)  # English: lunr's core as a plugin, lunr.en_core
+        text = (site / f"assets/javascripts/lunr/min/lunr.{language}.min.js").read_text(encoding="utf-8")
+        assert len(re.findall(rf'editionSearch\(self\.lunr, ?"{language}"\)', text)) == 1  # minified or not
         assert text.count("function editionSearch(") == 1
