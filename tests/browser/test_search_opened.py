@@ -42,6 +42,20 @@ def test_an_opened_result_highlights_the_forms_that_matched(page, server, case):
     assert marked and all(text.startswith(stem) for text in marked), marked
 
 
+@pytest.mark.cases(make=stems_in_texts)
+def test_a_pages_own_result_opens_with_the_words_its_sections_found_marked(page, server, case):
+    """The page's entry above its sections (Material adds it where only sections matched) names
+    their words in its ?h=, so the page it opens marks them."""
+    start, query, stem = case
+    page.goto(server + start)
+    type_query(page, query)
+    page.locator(f".md-search-result__item a[href*='/{start}']:not([href*='#'])").first.click()
+    page.wait_for_url(re.compile(r"\?h="))
+    page.locator("article mark").first.wait_for()
+    marked = {text.lower() for text in page.locator("article mark").all_inner_texts()}
+    assert marked and all(text.startswith(stem) for text in marked), marked
+
+
 # (language, a query typed on a Russian keyboard, the words of the text it stands for)
 RUSSIAN_KEYBOARD = [("kk", "жумсак куш", "жұмсақ күш")]
 
