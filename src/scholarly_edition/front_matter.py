@@ -25,6 +25,7 @@ A text page (`citable: true`) also needs:
           email: …          # optional
       udc: "…"              # optional
       fragment: true        # optional
+      title_supplied: true  # optional: the title is the editors' (the source has none): GOST brackets it
       abstract: …           # optional: the text's abstract, as its author gives it
       keywords: [a, b]      # optional: its keywords
       original:             # optional: where the text was first published; each key optional
@@ -55,8 +56,9 @@ from .sources import LINE, load_yaml
 # MkDocs' own pattern for a front matter block (mkdocs.utils.meta).
 _BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 PAGE_FIELDS = {"title": str, "description": str, "citable": bool, "citation": dict}
-CITATION_FIELDS = {"title": str, "short_title": str, "bibtex_key": str, "authors": list, "udc": str, "fragment": bool,
-                   "abstract": str, "keywords": list, "licence": dict, "original": dict}  # fmt: skip
+CITATION_FIELDS = {"title": str, "short_title": str, "bibtex_key": str, "authors": list, "udc": str,
+                   "fragment": bool, "title_supplied": bool, "abstract": str, "keywords": list, "licence": dict,
+                   "original": dict}  # fmt: skip
 LICENCE_FIELDS = {"name": str, "url": str}
 _NUMBER = (str, int, datetime.date)  # YAML reads 2018 as a number and 2018-05-01 as a date
 ORIGINAL_FIELDS = {"container": str, "date": _NUMBER, "volume": _NUMBER, "issue": _NUMBER, "pages": _NUMBER,

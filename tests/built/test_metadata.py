@@ -308,3 +308,13 @@ def test_robots_txt_names_the_sitemap_and_each_sitemap_lists_its_own_pages(site,
         listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text(encoding="utf-8")))
         expected = {server + url for url in project.pages.values() if (server + url).startswith(folder)}
         assert listed == expected, sitemap
+
+
+def test_the_gost_citation_brackets_a_title_the_editors_supplied(site, text):
+    """GOST R 7.0.5: a title the source does not give, supplied by the editors, stands in square brackets."""
+    citation = text.meta["citation"]
+    gost = " ".join(BeautifulSoup(html_of(site, text.url), "html.parser").select_one(
+        "section.how-to-cite .cite-gost").get_text().split())  # fmt: skip
+    bracketed = f"[{citation['title']}]"
+    assert (bracketed in gost) == bool(citation.get("title_supplied")), gost
+    assert citation["title"] in gost
