@@ -293,11 +293,15 @@ def _check_name_order(person: Person, where: str, role: str) -> None:
 
 
 def _initials(given: list[str]) -> str:
-    """«Джозеф Самуэль» -> «Д. С.»; «Дж.» and «Ю. Н.» stay as written."""
+    """«Джозеф Самуэль» -> «Д. С.»; «Дж.» and «Ю. Н.» stay as written; a hyphenated name keeps its
+    hyphen, "Anne-Marie" -> "A.-M." (GOST R 7.0.5)."""
     initials = []
     for name in given:
         for part in name.replace(".", ". ").split():
-            initials.append(part if part.endswith(".") else part[0] + ".")
+            if part.endswith("."):
+                initials.append(part)
+            else:
+                initials.append("-".join(piece[0] + "." for piece in part.split("-") if piece))
     return " ".join(initials)
 
 

@@ -187,6 +187,7 @@ def test_bad_bibtex_fails_at_its_line_saying_what_to_do(bib, message):
         ("Дж. С. Най", ["Най Дж. С."]),
         ("Nye, Joseph S. and Keohane, R. O.", ["Nye J. S.", "Keohane R. O."]),
         ("de la Fontaine, J.", ["de la Fontaine J."]),
+        ("Slaughter, Anne-Marie", ["Slaughter A.-M."]),  # GOST R 7.0.5 keeps a given name's hyphen
     ],
 )
 def test_names_in_bibtex_order_are_read(names, read):
