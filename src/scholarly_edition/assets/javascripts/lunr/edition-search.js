@@ -23,7 +23,7 @@
  *   its own where the query has other words.
  * - Results (the worker's RESULT message): each result's ?h= names the words
  *   it marks, longest first (Material's highlighter tries them in order);
- *   a page inherits its sections' words; a result lists as "not found" only
+ *   a page's own result names its sections' words too; a result lists as "not found" only
  *   typed terms it lacks; a page's best section is never folded under
  *   "N more on this page"; pages are ordered by their best result.
  */
@@ -259,7 +259,9 @@ function editionSearch(lunr, lang) {
         item.words = words
       })
       kept.forEach(function (item) {
-        var words = item === page && !item.words.length ? all : item.words, terms = {}
+        // a page's own entry (its description, its text before the first section) names its
+        // sections' words too: the page it opens shows them, where its own may not be shown
+        var words = item === page ? all : item.words, terms = {}
         words = Object.keys(words.reduce(function (set, w) { set[w] = true; return set }, {}))
         words.sort(function (a, b) { return letters(b) - letters(a) || (a < b ? -1 : 1) })
         words.forEach(function (word) { terms[word] = true })
