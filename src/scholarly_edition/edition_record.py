@@ -204,28 +204,24 @@ def render_markers(markdown: str, record: Record, t, src: str, locale: str, repo
 
 
 def published_files(record: Record) -> dict[str, Path]:
-    """The files a reader can check the edition against, published at the site's root under their
-    own names: the source text, where there is one, and the record."""
-    found = {record.path.name: record.path}
-    if record.source.get("file"):
-        found = {record.source["file"].name: record.source["file"], **found}
-    return found
+    """The files a reader can check the edition against, by kind, published at the site's root
+    under their own names: the source text, where there is one, and the record."""
+    source = record.source.get("file")
+    return {"source": source, "record": record.path} if source else {"record": record.path}
 
 
 def add_published_files(files, config, record: Record) -> None:
     """The published files as the site's own, so that the about pages' links to them resolve."""
-    for name, path in published_files(record).items():
-        if files.get_file_from_path(name) is None:
-            files.append(File.generated(config, name, abs_src_path=str(path)))
+    for path in published_files(record).values():
+        if files.get_file_from_path(path.name) is None:
+            files.append(File.generated(config, path.name, abs_src_path=str(path)))
 
 
 def _files(record: Record, t, src: str, repository: str) -> str:
     """The `files` marker: a list linking the published source and record, and the repository."""
-    names = list(published_files(record))
-    kinds = ["source", "record"] if len(names) == 2 else ["record"]
     base = posixpath.dirname(src)
-    lines = [f"- [{t(f'edition.record.files.{kind}')}]({posixpath.relpath(name, base)}) (`{name}`)"
-             for kind, name in zip(kinds, names, strict=True)]  # fmt: skip
+    lines = [f"- [{t(f'edition.record.files.{kind}')}]({posixpath.relpath(path.name, base)}) (`{path.name}`)"
+             for kind, path in published_files(record).items()]  # fmt: skip
     if repository:
         lines.append(f"- [{t('edition.record.files.repository')}]({repository})")
     return "\n".join(lines)
