@@ -74,7 +74,7 @@ function editionSearch(lunr, lang) {
     } else {
       word = Array.from(word).map(function (c) { return SOUNDS[c] || "" }).join("")
     }
-    return word.replace(/(.)\1+/g, "$1")
+    return single(word)
   }
 
   function trimmer(token) {
@@ -93,7 +93,6 @@ function editionSearch(lunr, lang) {
   }
   Object.keys(language).forEach(function (name) { plugin[name] = language[name] })
   plugin.keyOf = keyOf
-  plugin.sounds = sounds
   lunr[lang] = plugin
 
   // The index's words, read once from the index the worker builds: by stem, by
@@ -116,14 +115,15 @@ function editionSearch(lunr, lang) {
     terms.forEach(function (term) {
       words.all[term] = true
       if (written[term]) return
-      add(words.byKey, keyOf(term), term)
-      add(words.byShape, keyOf(single(term)), keyOf(term))
-      if (letters(keyOf(term)) > LONG_KEY) add(words.byShorter, keyOf(term).slice(0, -1), keyOf(term))
+      var key = keyOf(term)
+      add(words.byKey, key, term)
+      add(words.byShape, keyOf(single(term)), key)
+      if (letters(key) > LONG_KEY) add(words.byShorter, key.slice(0, -1), key)
       if (letters(sounds(term)) >= MIN_SOUNDS) add(words.bySounds, sounds(term), term)
     })
     return words
   }
-  function single(word) { return word.replace(/(.)\1+/g, "$1") }
+  function single(word) { return word.replace(/(.)\1+/g, "$1") }  // doubled letters once
 
   function harmony(vowels) {
     for (var i = vowels.length - 1; i >= 0; i--) {
